@@ -1,0 +1,5 @@
+"""``python -m procurement`` runs the ``procure`` command line."""
+
+from procurement.cli import main
+
+main()

@@ -1,0 +1,62 @@
+"""The ``procure`` command line: thin commands over the services; only this package prints.
+
+Heavy libraries (pandas, scikit-criteria, pydantic models) are imported inside the
+commands that need them, so that ``procure --help`` answers at once.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from procurement.cli.options import LANG_OPTION_ENV
+
+EXIT_USER_ERROR = 2
+
+
+class ProcureGroup(click.Group):
+    """Turns a user-fixable error into one line per problem on stderr and exit status 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from procurement.errors import ProcurementError
+        from procurement.i18n import N_, tr
+
+        try:
+            return super().invoke(ctx)
+        except ProcurementError as exc:
+            lang = ctx.meta.get("lang", "en")
+            for line in exc.lines(lang):
+                click.echo(tr(N_("error: {message}"), lang, message=line), err=True)
+            ctx.exit(EXIT_USER_ERROR)
+
+
+@click.group(cls=ProcureGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="smart-procurement", prog_name="procure")
+def cli() -> None:
+    """Smart procurement evaluation toolkit (ISO 37106 clause 6.6).
+
+    Score bids on long-term value with ISO 37106 rubrics, see how robust the ranking is,
+    and publish what a city buys. Messages follow --lang or the PROCURE_LANG variable.
+    """
+
+
+def _register() -> None:
+    from procurement.cli.rubric import rubric
+    from procurement.cli.score import score
+
+    cli.add_command(rubric)
+    cli.add_command(score)
+
+
+_register()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the ``procure`` script."""
+    cli.main(args=argv if argv is not None else sys.argv[1:], prog_name="procure",
+             auto_envvar_prefix=None)
+
+
+__all__ = ["LANG_OPTION_ENV", "cli", "main"]

@@ -1,0 +1,89 @@
+"""The one family of errors a user may see, with messages written for them.
+
+A :class:`ProcurementError` carries a message id and its parameters rather than a finished
+string, so that the CLI, a Streamlit page or a document can show it in the reader's language.
+The CLI turns every one of them into a single line on stderr and exit status 2.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from typing import Any
+
+from procurement.i18n import DEFAULT_LANG, N_, Lang, tr
+
+# How many problems of one file are listed before the rest are summarised in a count.
+MAX_LISTED_PROBLEMS = 20
+
+
+class ProcurementError(Exception):
+    """A problem the user can fix, described in their language."""
+
+    def __init__(self, msgid: str, /, **params: Any) -> None:
+        self.msgid = msgid
+        self.params = params
+        super().__init__(self.render(DEFAULT_LANG))
+
+    def render(self, lang: Lang = DEFAULT_LANG) -> str:
+        """Return the message in ``lang``."""
+        return tr(self.msgid, lang, **self.params)
+
+    def lines(self, lang: Lang = DEFAULT_LANG) -> list[str]:
+        """Return the message as the lines a terminal shows, one per problem."""
+        return [self.render(lang)]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One rule broken at one place in a user's file.
+
+    ``row`` counts lines as a spreadsheet shows them (the header is row 1); ``field`` is a
+    dotted path inside a structured file such as a rubric.
+    """
+
+    file: str
+    rule: str
+    row: int | None = None
+    column: str | None = None
+    field: str | None = None
+    params: dict[str, Any] = dataclass_field(default_factory=dict)
+
+    def render(self, lang: Lang = DEFAULT_LANG) -> str:
+        rule = tr(self.rule, lang, **self.params)
+        where = [self.file]
+        if self.row is not None:
+            where.append(tr(N_("row {row}"), lang, row=self.row))
+        if self.column is not None:
+            where.append(tr(N_("column {column}"), lang, column=self.column))
+        if self.field is not None:
+            where.append(tr(N_("field {field}"), lang, field=self.field))
+        separator = "，" if lang == "zh" else ", "
+        colon = "：" if lang == "zh" else ": "
+        return separator.join(where) + colon + rule
+
+
+class InputError(ProcurementError):
+    """One or more problems found in an input file; nothing was computed or written."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        if not problems:
+            raise ValueError("InputError needs at least one problem")
+        self.problems = problems
+        super().__init__(problems[0].rule, **problems[0].params)
+
+    def render(self, lang: Lang = DEFAULT_LANG) -> str:
+        return "\n".join(self.lines(lang))
+
+    def lines(self, lang: Lang = DEFAULT_LANG) -> list[str]:
+        shown = [p.render(lang) for p in self.problems[:MAX_LISTED_PROBLEMS]]
+        hidden = len(self.problems) - len(shown)
+        if hidden:
+            shown.append(tr(N_("… and {count} more problems in the same file"), lang, count=hidden))
+        return shown
+
+
+def fail(file: str, rule: str, *, row: int | None = None, column: str | None = None,
+         field: str | None = None, **params: Any) -> InputError:
+    """Build an :class:`InputError` for a single problem (``raise fail(...)``)."""
+    return InputError([Problem(file, rule, row, column, field, params)])

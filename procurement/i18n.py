@@ -1,0 +1,48 @@
+"""Bilingual user-facing text: gettext catalogs with English msgids and a zh-CN translation.
+
+Every message a user can read is written in English in the code, marked with ``N_`` (for
+extraction) and rendered with :func:`tr` in the language of the person reading it. Rendering
+is per call, never a process-wide switch, because one Streamlit server serves users in both
+languages at once.
+"""
+
+from __future__ import annotations
+
+import gettext
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal, get_args
+
+Lang = Literal["en", "zh"]
+LANGS: tuple[Lang, ...] = get_args(Lang)
+DEFAULT_LANG: Lang = "en"
+
+_LOCALE_DIR = Path(__file__).parent / "locale"
+_DOMAIN = "procurement"
+_GETTEXT_LOCALE = {"zh": "zh_CN"}
+
+
+def N_(msgid: str) -> str:  # noqa: N802 - the conventional gettext marker name
+    """Mark a string for extraction without translating it yet."""
+    return msgid
+
+
+@cache
+def _catalog(lang: Lang) -> gettext.NullTranslations:
+    locale = _GETTEXT_LOCALE.get(lang)
+    if locale is None:
+        return gettext.NullTranslations()
+    return gettext.translation(_DOMAIN, localedir=_LOCALE_DIR, languages=[locale])
+
+
+def check_lang(lang: str) -> Lang:
+    """Return ``lang`` as a supported language code, or raise ``ValueError``."""
+    if lang not in LANGS:
+        raise ValueError(f"unsupported language {lang!r}; use one of {', '.join(LANGS)}")
+    return lang
+
+
+def tr(msgid: str, lang: Lang = DEFAULT_LANG, /, **params: Any) -> str:
+    """Translate ``msgid`` into ``lang`` and fill its ``{named}`` placeholders."""
+    text = _catalog(lang).gettext(msgid)
+    return text.format(**params) if params else text

@@ -1,0 +1,127 @@
+"""Attach the red flags of an evaluation to its bids, with warnings for the whole result."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from procurement.i18n import N_
+from procurement.scoring import flags as red_flags
+from procurement.scoring.result import Note
+
+if TYPE_CHECKING:
+    from procurement.scoring.engine import Scorecard
+
+
+def add_flags(card: Scorecard) -> None:
+    """Flag abnormally low and identical costs, ties, a single bid and panel disagreement."""
+    _cost_flags(card)
+    _tie_flags(card)
+    _panel_flags(card)
+    qualified = np.flatnonzero(card.qualified)
+    if len(qualified) == 0:
+        card.warnings.append(Note.make(
+            "no_qualified_bid", N_("no bid qualifies: every bid failed a gate or a threshold")))
+    elif len(qualified) == 1:
+        note = Note.make("single_bid", N_("only one bid qualifies: check that the competition "
+                                          "was effective before an award"))
+        card.flag(int(qualified[0]), note)
+        card.warnings.append(note)
+
+
+def _money(value: float) -> str:
+    return f"{value:,.2f}"
+
+
+def _cost_flags(card: Scorecard) -> None:
+    if card.cost is None:
+        return
+    options = card.options
+    ids = card.bids.bid_ids
+    qualified = np.flatnonzero(card.qualified)
+    # Abnormally low is judged on what the bidder asks to be paid: the cost before any SME
+    # deduction, among the bids still in the competition.
+    cost = card.cost[qualified]
+    low = red_flags.abnormally_low(cost, mean_ratio=options.low_mean_ratio,
+                                   next_ratio=options.low_next_ratio)
+    flagged = np.flatnonzero(low.below_mean | low.below_next)
+    for position in flagged:
+        i = int(qualified[position])
+        if low.below_mean[position]:
+            card.flag(i, Note.make(
+                "abnormally_low",
+                N_("cost {cost} is below {ratio} of the mean of the other bids ({mean}): "
+                   "ask the supplier to explain it before any award"),
+                cost=_money(cost[position]), ratio=f"{options.low_mean_ratio * 100:g} %",
+                mean=_money(low.mean_of_others[position])))
+        else:
+            card.flag(i, Note.make(
+                "abnormally_low",
+                N_("cost {cost} is below {ratio} of the next lowest cost ({next}): "
+                   "ask the supplier to explain it before any award"),
+                cost=_money(cost[position]), ratio=f"{options.low_next_ratio * 100:g} %",
+                next=_money(low.next_cost[position])))
+    if len(flagged):
+        card.warnings.append(Note.make(
+            "abnormally_low", N_("{count} bid(s) have an abnormally low cost and need an "
+                                 "explanation before any award"), count=len(flagged)))
+
+    groups = red_flags.identical_groups(card.cost)
+    for group in groups:
+        for i in group:
+            card.flag(int(i), Note.make(
+                "identical_price", N_("the same cost ({cost}) as bid {others}"),
+                cost=_money(card.cost[i]), others=", ".join(ids[j] for j in group if j != i)))
+    if groups:
+        card.warnings.append(Note.make(
+            "identical_price", N_("{count} bids share identical costs: check for collusion "
+                                  "(OCP red flag R028)"), count=sum(len(g) for g in groups)))
+
+
+def _tie_flags(card: Scorecard) -> None:
+    ids = card.bids.bid_ids
+    qualified = np.flatnonzero(card.qualified)
+    ranks = card.ranks[qualified]
+    values, counts = np.unique(ranks, return_counts=True)
+    for rank in values[counts > 1]:
+        tied = [int(i) for i in qualified[ranks == rank]]
+        for i in tied:
+            others = ", ".join(ids[j] for j in tied if j != i)
+            card.flag(i, Note.make("tie", N_("tied at rank {rank} with {others}"),
+                                   rank=int(rank), others=others))
+        card.warnings.append(Note.make(
+            "tie", N_("bids {bids} are tied at rank {rank}: the published tie-break decides"),
+            bids=", ".join(ids[i] for i in tied), rank=int(rank)))
+
+
+def _panel_flags(card: Scorecard) -> None:
+    if card.panel is None:
+        return
+    position = {bid: i for i, bid in enumerate(card.bids.bid_ids)}
+    names = {c.id: c.name for c in card.rubric.criteria}
+    counts = {"review": 0, "disagreement": 0}
+    for cell in card.panel:
+        i = position[cell.bid_id]
+        name = names[cell.criterion]
+        if cell.level != "ok" and cell.consensus_source != "moderated":
+            counts[cell.level] += 1
+            msgid = (N_("evaluators disagree on {name}: their scores span {spread} of the scale")
+                     if cell.level == "disagreement" else
+                     N_("evaluators' scores on {name} span {spread} of the scale: review them"))
+            card.flag(i, Note.make(cell.level, msgid, criterion=cell.criterion, name=name,
+                                   spread=f"{cell.spread * 100:.0f} %"))
+        if cell.missing:
+            card.flag(i, Note.make("missing_score", N_("{evaluators} did not score {name}"),
+                                   criterion=cell.criterion, name=name,
+                                   evaluators=", ".join(cell.missing)))
+        if cell.empty_rationale:
+            card.flag(i, Note.make("empty_rationale",
+                                   N_("{evaluators} gave no rationale for the score on {name}"),
+                                   criterion=cell.criterion, name=name,
+                                   evaluators=", ".join(cell.empty_rationale)))
+    if counts["disagreement"] or counts["review"]:
+        card.warnings.append(Note.make(
+            "panel_spread", N_("the panel disagrees on {disagreement} score(s) and {review} more "
+                               "need review: moderate them before the result is final"),
+            disagreement=counts["disagreement"], review=counts["review"]))

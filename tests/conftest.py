@@ -1,0 +1,50 @@
+"""Shared fixtures: the small test rubric, table writers and rubric factories."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from procurement.rubric import Rubric, load_rubric, parse_rubric
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI_RUBRIC = FIXTURES / "mini-rubric.yaml"
+MINI_BIDS = FIXTURES / "mini-bids.csv"
+
+
+@pytest.fixture
+def mini_rubric() -> Rubric:
+    return load_rubric(MINI_RUBRIC)
+
+
+@pytest.fixture
+def mini_data() -> dict[str, Any]:
+    """The mini rubric as plain data, to be changed by a test and parsed again."""
+    data: dict[str, Any] = yaml.safe_load(MINI_RUBRIC.read_text(encoding="utf-8"))
+    return copy.deepcopy(data)
+
+
+def rubric_from(data: dict[str, Any]) -> Rubric:
+    return parse_rubric(yaml.safe_dump(data, allow_unicode=True).encode(), "test-rubric.yaml")
+
+
+@pytest.fixture
+def write_csv(tmp_path: Path) -> Callable[..., Path]:
+    """Write rows (first row = header) as a CSV file and return its path."""
+
+    def write(rows: list[list[Any]], name: str = "bids.csv", *, delimiter: str = ",",
+              encoding: str = "utf-8") -> Path:
+        path = tmp_path / name
+        text = "\n".join(delimiter.join(str(v) for v in row) for row in rows) + "\n"
+        path.write_bytes(text.encode(encoding))
+        return path
+
+    return write
+
+
+MINI_HEADER = ["bid_id", "supplier", "sme", "quality", "openness", "eligible", "price"]

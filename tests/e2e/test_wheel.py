@@ -1,0 +1,43 @@
+"""`pip install .` (not editable) gives a working `procure` with the rubrics in the wheel."""
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.slow
+def test_the_wheel_carries_rubrics_and_catalogs_and_runs(tmp_path: Path):
+    wheels = tmp_path / "wheels"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+                    "-q", "-w", str(wheels), str(ROOT)], check=True)
+    wheel = next(wheels.glob("smart_procurement-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "procurement/_shipped/rubrics/iso37106-smart.yaml" in names
+    assert "procurement/locale/zh_CN/LC_MESSAGES/procurement.mo" in names
+    assert not any(name.startswith("tests/") for name in names)
+
+    # Install the wheel alone into a folder and run its `procure` from outside the checkout,
+    # so that nothing of the repository can be found by accident.
+    site = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target",
+                    str(site), str(wheel)], check=True)
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    run = subprocess.run([sys.executable, "-m", "procurement", "rubric", "list", "--json"],
+                         cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
+    assert "iso37106-smart" in run.stdout and "cn-services" in run.stdout
+    where = subprocess.run([sys.executable, "-c", "import procurement.paths as p; "
+                            "print(p.shipped_dir('rubrics'))"], cwd=tmp_path, env=env,
+                           capture_output=True, text=True, check=True)
+    assert where.stdout.strip().startswith(str(site))
+    bids = ROOT / "examples" / "smart-parking"
+    scored = subprocess.run([sys.executable, "-m", "procurement", "score", str(bids / "bids.csv"),
+                             "--panel", str(bids / "panel.csv"), "--lang", "zh", "--sensitivity",
+                             "100"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert scored.returncode == 0, scored.stderr
+    assert "排名" in scored.stdout
