@@ -42,7 +42,18 @@ def check_lang(lang: str) -> Lang:
     return lang
 
 
+class Term(str):
+    """A parameter value that is itself a message id (a status name, a role): it is
+    translated along with the message it fills."""
+
+    __slots__ = ()
+
+
 def tr(msgid: str, lang: Lang = DEFAULT_LANG, /, **params: Any) -> str:
     """Translate ``msgid`` into ``lang`` and fill its ``{named}`` placeholders."""
-    text = _catalog(lang).gettext(msgid)
-    return text.format(**params) if params else text
+    catalog = _catalog(lang)
+    text = catalog.gettext(msgid)
+    if not params:
+        return text
+    return text.format(**{k: catalog.gettext(v) if isinstance(v, Term) else v
+                          for k, v in params.items()})

@@ -13,6 +13,11 @@ import yaml
 from procurement.rubric import Rubric, load_rubric, parse_rubric
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--require-postgres", action="store_true",
+                     help="fail, rather than skip, the PostgreSQL variants when no server is set")
 MINI_RUBRIC = FIXTURES / "mini-rubric.yaml"
 MINI_BIDS = FIXTURES / "mini-bids.csv"
 

@@ -27,3 +27,21 @@ def lang_option(function: F) -> F:
 def json_option(function: F) -> F:
     return click.option("--json", "as_json", is_flag=True,
                         help="Print one JSON object instead of a readable table.")(function)
+
+
+def db_option(function: F) -> F:
+    return click.option(
+        "--db", "db_path", metavar="PATH",
+        help="SQLite database file [default: $PROCUREMENT_DATABASE_URL, else $PROCUREMENT_DB, "
+             "else ./procurement.sqlite].")(function)
+
+
+def actor_option(function: F) -> F:
+    return click.option("--as", "username", required=True, metavar="USER",
+                        help="The user on whose behalf the command acts (recorded in the "
+                             "audit log).")(function)
+
+
+def procurement_option(function: F) -> F:
+    return click.option("--procurement", "procurement_id", type=int, required=True,
+                        metavar="ID", help="The procurement's number (see procure list).")(function)

@@ -30,8 +30,13 @@ class PanelResult:
 
 def consolidate(panel: PanelScores, rubric: Rubric, bid_ids: list[str], *,
                 aggregation: str = "median", review: float = 0.20, disagreement: float = 0.50,
-                moderated: Mapping[tuple[str, str], float] | None = None) -> PanelResult:
-    """Return one raw score per bid and scale criterion and the panel's view of every cell."""
+                moderated: Mapping[tuple[str, str], float] | None = None,
+                assigned: Mapping[str, set[str]] | None = None) -> PanelResult:
+    """Return one raw score per bid and scale criterion and the panel's view of every cell.
+
+    ``assigned`` maps a criterion to the evaluators expected to score it (default: every
+    evaluator in the table); only they can be missing from a cell.
+    """
     criteria = rubric.scale_criteria
     evaluators = sorted(set(panel.evaluators))
     bid_pos = {b: i for i, b in enumerate(bid_ids)}
@@ -69,14 +74,16 @@ def consolidate(panel: PanelScores, rubric: Rubric, bid_ids: list[str], *,
     for i, bid in enumerate(bid_ids):
         for j, criterion in enumerate(criteria):
             row = cube[i, j]
-            cells.append(PanelCell(
+            # model_construct: 2,400 cells for a big panel; every value is computed here.
+            cells.append(PanelCell.model_construct(
                 bid_id=bid, criterion=criterion.id,
                 scores={e: (None if np.isnan(row[k]) else float(row[k]))
                         for k, e in enumerate(evaluators)},
                 consensus=float(center[i, j]), consensus_source=source[i, j],
                 spread=float(spread[i, j]),
                 level=spread_level(float(spread[i, j]), review, disagreement),
-                missing=[e for k, e in enumerate(evaluators) if not scored[i, j, k]],
+                missing=[e for k, e in enumerate(evaluators) if not scored[i, j, k]
+                         and (assigned is None or e in assigned.get(criterion.id, ()))],
                 empty_rationale=[e for k, e in enumerate(evaluators)
                                  if scored[i, j, k] and no_reason[i, j, k]],
             ))

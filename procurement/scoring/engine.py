@@ -72,7 +72,8 @@ class Scorecard:
 
 def score_bids(rubric: Rubric, bids: BidSet, options: ScoringOptions, *,
                panel: PanelScores | None = None,
-               moderated: Mapping[tuple[str, str], float] | None = None) -> Scorecard:
+               moderated: Mapping[tuple[str, str], float] | None = None,
+               assigned: Mapping[str, set[str]] | None = None) -> Scorecard:
     """Evaluate ``bids`` against ``rubric``; see the module docstring for the steps."""
     for msgid, params in profiles.check_price_formula(rubric, options.price_formula):
         raise ProcurementError(msgid, **params)
@@ -82,7 +83,8 @@ def score_bids(rubric: Rubric, bids: BidSet, options: ScoringOptions, *,
     if panel is not None:
         consolidated = consolidate(panel, rubric, bids.bid_ids, aggregation=options.aggregation,
                                    review=options.spread_review,
-                                   disagreement=options.spread_disagreement, moderated=moderated)
+                                   disagreement=options.spread_disagreement, moderated=moderated,
+                                   assigned=assigned)
         raw.update(consolidated.scores)
         cells = consolidated.cells
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from procurement.i18n import N_
 from procurement.scoring import flags as red_flags
-from procurement.scoring.result import Note
+from procurement.scoring.result import Labelled, Note
 
 if TYPE_CHECKING:
     from procurement.scoring.engine import Scorecard
@@ -96,30 +96,55 @@ def _tie_flags(card: Scorecard) -> None:
 
 
 def _panel_flags(card: Scorecard) -> None:
+    """One note per bid and kind (not per cell): the panel cells carry each cell's detail."""
     if card.panel is None:
         return
     position = {bid: i for i, bid in enumerate(card.bids.bid_ids)}
     names = {c.id: c.name for c in card.rubric.criteria}
+    by_bid: dict[int, dict[str, list[Any]]] = {}
+    ids: dict[tuple[int, str], set[str]] = {}
     counts = {"review": 0, "disagreement": 0}
     for cell in card.panel:
         i = position[cell.bid_id]
+        found = by_bid.setdefault(i, {})
         name = names[cell.criterion]
+        kinds: list[str] = []
         if cell.level != "ok" and cell.consensus_source != "moderated":
             counts[cell.level] += 1
-            msgid = (N_("evaluators disagree on {name}: their scores span {spread} of the scale")
-                     if cell.level == "disagreement" else
-                     N_("evaluators' scores on {name} span {spread} of the scale: review them"))
-            card.flag(i, Note.make(cell.level, msgid, criterion=cell.criterion, name=name,
-                                   spread=f"{cell.spread * 100:.0f} %"))
+            found.setdefault(cell.level, []).append(name)
+            kinds.append(cell.level)
         if cell.missing:
-            card.flag(i, Note.make("missing_score", N_("{evaluators} did not score {name}"),
-                                   criterion=cell.criterion, name=name,
-                                   evaluators=", ".join(cell.missing)))
+            found.setdefault("missing_score", []).append(Labelled(name, cell.missing))
+            kinds.append("missing_score")
         if cell.empty_rationale:
-            card.flag(i, Note.make("empty_rationale",
-                                   N_("{evaluators} gave no rationale for the score on {name}"),
-                                   criterion=cell.criterion, name=name,
-                                   evaluators=", ".join(cell.empty_rationale)))
+            found.setdefault("empty_rationale", []).append(Labelled(name, cell.empty_rationale))
+            kinds.append("empty_rationale")
+        for kind in kinds:
+            ids.setdefault((i, kind), set()).add(cell.criterion)
+    options = card.options
+
+    def single(i: int, kind: str) -> str | None:
+        # A note about one criterion names it, so that a page can link to the cell.
+        concerned = ids.get((i, kind), set())
+        return next(iter(concerned)) if len(concerned) == 1 else None
+
+    for i, found in sorted(by_bid.items()):
+        if "disagreement" in found:
+            card.flag(i, Note.make("disagreement", criterion=single(i, "disagreement"), msgid=N_(
+                "evaluators disagree on {names}: their scores span more than {share} of the scale"),
+                names=found["disagreement"], share=f"{options.spread_disagreement * 100:g} %"))
+        if "review" in found:
+            card.flag(i, Note.make("review", criterion=single(i, "review"), msgid=N_(
+                "evaluators' scores on {names} span more than {share} of the scale: review them"),
+                names=found["review"], share=f"{options.spread_review * 100:g} %"))
+        if "missing_score" in found:
+            card.flag(i, Note.make("missing_score", criterion=single(i, "missing_score"),
+                                   msgid=N_("scores are missing: {cells}"),
+                                   cells=found["missing_score"]))
+        if "empty_rationale" in found:
+            card.flag(i, Note.make("empty_rationale", criterion=single(i, "empty_rationale"),
+                                   msgid=N_("scores without a rationale: {cells}"),
+                                   cells=found["empty_rationale"]))
     if counts["disagreement"] or counts["review"]:
         card.warnings.append(Note.make(
             "panel_spread", N_("the panel disagrees on {disagreement} score(s) and {review} more "

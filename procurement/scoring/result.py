@@ -3,6 +3,7 @@ fill and the audit log freezes."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -20,6 +21,26 @@ class ResultModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
+@dataclass(frozen=True)
+class Labelled:
+    """A criterion name with the evaluators it concerns, for a message parameter."""
+
+    name: Text
+    who: list[str]
+
+    def get(self, lang: Lang) -> str:
+        return f"{self.name.get(lang)} ({', '.join(self.who)})"
+
+
+def _param(value: Any, lang: Lang) -> Any:
+    """A message parameter in ``lang``: bilingual texts picked, lists joined."""
+    if isinstance(value, Text | Labelled):
+        return value.get(lang)
+    if isinstance(value, list):
+        return ("、" if lang == "zh" else ", ").join(str(_param(v, lang)) for v in value)
+    return value
+
+
 class Note(ResultModel):
     """A flag, a disqualification reason or a warning, with its message in both languages."""
 
@@ -29,9 +50,7 @@ class Note(ResultModel):
 
     @classmethod
     def make(cls, code: str, msgid: str, criterion: str | None = None, **params: Any) -> Note:
-        # A parameter given as bilingual Text (a criterion name) is taken in each language.
-        texts = {lang: tr(msgid, lang, **{k: v.get(lang) if isinstance(v, Text) else v
-                                          for k, v in params.items()})
+        texts = {lang: tr(msgid, lang, **{k: _param(v, lang) for k, v in params.items()})
                  for lang in LANGS}
         # model_construct: a few hundred thousand notes for a big table; inputs are ours.
         return cls.model_construct(code=code, criterion=criterion,

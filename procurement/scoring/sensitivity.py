@@ -49,11 +49,23 @@ def dirichlet_weights(weights: FloatArray, samples: int, seed: int,
 
 def sample_ranks(matrix: FloatArray, weight_samples: FloatArray) -> Sampling:
     """Rank the bids under every sampled weight vector at once (one matrix product)."""
-    totals = 100.0 * (matrix @ weight_samples.T)  # bids × samples
-    ranks = competition_rank(totals, axis=0)
-    win = (ranks == 1).mean(axis=1)
-    percentiles = np.percentile(ranks, [5, 50, 95], axis=1, method="inverted_cdf").T
-    return Sampling(win, percentiles)
+    totals = 100.0 * (weight_samples @ matrix.T)  # samples × bids: each sample one row
+    ranks = competition_rank(totals, axis=1)
+    win = (ranks == 1).mean(axis=0)
+    return Sampling(win, rank_percentiles(ranks, (5, 50, 95)))
+
+
+def rank_percentiles(ranks: NDArray[np.int64], percents: tuple[int, ...]) -> FloatArray:
+    """Per bid (column), the given percentiles of its rank over the samples (rows), as
+    ``numpy.percentile(..., method="inverted_cdf")``: the smallest rank reached in at least
+    that share of samples. Ranks are small integers, so one histogram per bid gives them all."""
+    samples, bids = ranks.shape
+    flat = (np.arange(bids)[None, :] * (bids + 1) + ranks).ravel()
+    cumulative = np.cumsum(np.bincount(flat, minlength=bids * (bids + 1)).reshape(bids, bids + 1),
+                           axis=1)
+    needed = np.ceil(np.array(percents) / 100 * samples)
+    return np.stack([(cumulative >= max(n, 1)).argmax(axis=1) for n in needed],
+                    axis=1).astype(np.float64)
 
 
 def tipping_points(matrix: FloatArray, weights: FloatArray, winner: int) -> list[Tipping]:

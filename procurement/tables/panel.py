@@ -7,7 +7,7 @@ score without a reason cannot be defended in an assessment summary.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,6 +42,7 @@ class PanelScores:
     criteria: list[str]
     scores: NDArray[np.float64]
     rationales: list[str]
+    rows: list[int] = field(default_factory=list)  # spreadsheet row of each score
 
     def __len__(self) -> int:
         return len(self.bid_ids)
@@ -95,4 +96,5 @@ def validate_panel(table: Table, rubric: Rubric, bid_ids: list[str]) -> PanelSco
     if problems:
         problems.sort(key=lambda p: (p.row or 0))
         raise InputError(problems)
-    return PanelScores(table.file, bids, evaluators, criteria, scores, rationales)
+    return PanelScores(table.file, bids, evaluators, criteria, scores, rationales,
+                       table.rows.tolist())

@@ -10,7 +10,8 @@ from pathlib import Path
 PROCURE = Path(sys.executable).parent / "procure"
 
 
-def procure(*args: str | Path, cwd: Path | None = None,
-            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def procure(*args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None,
+            input_text: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(PROCURE), *map(str, args)], capture_output=True, text=True,
-                          cwd=cwd, env={**os.environ, **(env or {})}, timeout=120, check=False)
+                          cwd=cwd, env={**os.environ, **(env or {})}, timeout=300, check=False,
+                          input=input_text)

@@ -20,6 +20,8 @@ def test_the_wheel_carries_rubrics_and_catalogs_and_runs(tmp_path: Path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "procurement/_shipped/rubrics/iso37106-smart.yaml" in names
     assert "procurement/locale/zh_CN/LC_MESSAGES/procurement.mo" in names
+    assert "procurement/_shipped/examples/smart-parking/panel.csv" in names
+    assert "procurement/store/migrations/versions/0001_initial_schema.py" in names
     assert not any(name.startswith("tests/") for name in names)
 
     # Install the wheel alone into a folder and run its `procure` from outside the checkout,
@@ -41,3 +43,8 @@ def test_the_wheel_carries_rubrics_and_catalogs_and_runs(tmp_path: Path):
                              "100"], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert scored.returncode == 0, scored.stderr
     assert "排名" in scored.stdout
+    demo = subprocess.run([sys.executable, "-m", "procurement", "demo", "--db",
+                           str(tmp_path / "demo.sqlite")], cwd=tmp_path, env=env,
+                          capture_output=True, text=True)
+    assert demo.returncode == 0, demo.stderr
+    assert "HC-2026-017" in demo.stdout

@@ -129,3 +129,12 @@ def test_rank_reversal_is_reported_with_the_orders_before_and_after():
 
     reversals = rank_reversals([5, 7, 9], ranks, rerank)
     assert reversals == [(7, [5, 9], [9, 5])]
+
+
+@given(st.integers(1, 8), st.integers(1, 60), st.integers(0, 2**32 - 1))
+def test_rank_percentiles_match_numpy(bids, samples, seed):
+    from procurement.scoring.sensitivity import rank_percentiles
+
+    ranks = np.random.default_rng(seed).integers(1, bids + 1, size=(samples, bids))
+    expected = np.percentile(ranks, [5, 50, 95], axis=0, method="inverted_cdf").T
+    assert np.array_equal(rank_percentiles(ranks, (5, 50, 95)), expected)

@@ -1,0 +1,48 @@
+"""``procure import bids`` and ``procure import scores``: all or nothing."""
+
+from __future__ import annotations
+
+import click
+
+from procurement.cli.options import actor_option, db_option, lang_option, procurement_option
+from procurement.i18n import N_, Lang, tr
+
+
+@click.group("import")
+def import_group() -> None:
+    """Load bids or panel scores from CSV/XLSX into a procurement."""
+
+
+@import_group.command("bids")
+@click.argument("file")
+@procurement_option
+@actor_option
+@db_option
+@lang_option
+def import_bids(file: str, procurement_id: int, username: str, db_path: str | None,
+                lang: Lang) -> None:
+    """Add the bids in FILE (columns of a bids table, plus optional supplier_id, lot and
+    answer_<criterion>); the price columns go into the sealed envelope."""
+    from procurement.services import bids, users
+    from procurement.store.db import Database
+
+    db = Database.open(db_path)
+    count = bids.import_bids(db, users.get_actor(db, username), procurement_id, file)
+    click.echo(tr(N_("Imported {count} bids."), lang, count=count))
+
+
+@import_group.command("scores")
+@click.argument("file")
+@procurement_option
+@actor_option
+@db_option
+@lang_option
+def import_scores(file: str, procurement_id: int, username: str, db_path: str | None,
+                  lang: Lang) -> None:
+    """Add panel scores from FILE (bid_id, evaluator, criterion, score, rationale)."""
+    from procurement.services import scoring, users
+    from procurement.store.db import Database
+
+    db = Database.open(db_path)
+    count = scoring.import_scores(db, users.get_actor(db, username), procurement_id, file)
+    click.echo(tr(N_("Imported {count} scores."), lang, count=count))

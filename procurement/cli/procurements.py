@@ -1,0 +1,70 @@
+"""``procure show`` and ``procure result``: a procurement from the database."""
+
+from __future__ import annotations
+
+import click
+
+from procurement.cli.options import actor_option, db_option, json_option, lang_option
+from procurement.cli.render import table
+from procurement.i18n import N_, Lang, Term, tr
+from procurement.services.actors import Actor
+
+# The command line runs as the database's owner; it reads what an observer may read.
+COMMAND_LINE = Actor(id=0, username="cli", display_name="command line", role="observer")
+
+
+@click.command("show")
+@click.argument("procurement_id", type=int, metavar="ID")
+@db_option
+@json_option
+@lang_option
+def show(procurement_id: int, db_path: str | None, as_json: bool, lang: Lang) -> None:
+    """Show a procurement: methodology, status and panel."""
+    from procurement.services.access import STATUS_NAMES
+    from procurement.services.procurements import get_procurement
+    from procurement.store.db import Database
+
+    detail = get_procurement(Database.open(db_path), COMMAND_LINE, procurement_id)
+    if as_json:
+        click.echo(detail.model_dump_json(indent=2))
+        return
+    click.echo(f"{detail.reference} — {detail.title}")
+    click.echo(tr(N_("Buyer: {buyer} · status: {status} · lead: {lead} · bids: {bids}"), lang,
+                  buyer=detail.buyer_name, status=Term(STATUS_NAMES[detail.status]),
+                  lead=detail.lead, bids=detail.bid_count))
+    click.echo(tr(N_("Rubric {rubric} {version} · method {method} · price formula {formula}"),
+                  lang, rubric=detail.rubric["id"], version=detail.rubric["version"],
+                  method=detail.options["method"], formula=detail.options["price_formula"]))
+    click.echo("")
+    from procurement.services.panel import COI_NAMES
+
+    rows = [[m.username, m.display_name, tr(COI_NAMES[m.coi], lang), f"{m.scored}/{m.to_score}",
+             "✓" if m.submitted_at else "–"] for m in detail.panel]
+    click.echo(table([tr(N_("Evaluator"), lang), tr(N_("Name"), lang),
+                      tr(N_("Conflict of interest"), lang), tr(N_("Scored"), lang),
+                      tr(N_("Submitted"), lang)], rows, right_aligned=(3,)))
+
+
+@click.command("result")
+@click.argument("procurement_id", type=int, metavar="ID")
+@click.option("--lot", help="The lot to evaluate (procurements with lots).")
+@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
+              help="Bids shown in the table (0 shows all).")
+@actor_option
+@db_option
+@json_option
+@lang_option
+def result(procurement_id: int, lot: str | None, limit: int, username: str, db_path: str | None,
+           as_json: bool, lang: Lang) -> None:
+    """Compute a procurement's current result (for its lead and approvers, once the price
+    envelopes are open): consensus where moderated, the panel median elsewhere."""
+    from procurement.cli.score_report import print_report
+    from procurement.services import results, users
+    from procurement.store.db import Database
+
+    db = Database.open(db_path)
+    outcome = results.evaluate_procurement(db, users.get_actor(db, username), procurement_id, lot)
+    if as_json:
+        click.echo(outcome.evaluation.model_dump_json(indent=2))
+    else:
+        print_report(outcome.card, lang, limit)

@@ -1,0 +1,114 @@
+"""Who may do what, and in which status: the rules every service checks before acting."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from procurement.i18n import N_, Term
+from procurement.services.actors import Actor
+from procurement.services.errors import NotFound, PermissionDenied, StateError
+from procurement.store import repository as repo
+from procurement.store.tables import PanelMemberRow, ProcurementRow
+
+STATUSES = ("draft", "open", "quality_evaluation", "price_opening", "moderation",
+            "award_recommended", "standstill", "awarded", "cancelled")
+STATUS_NAMES = {
+    "draft": N_("draft"),
+    "open": N_("open for bids"),
+    "quality_evaluation": N_("quality evaluation"),
+    "price_opening": N_("price opening"),
+    "moderation": N_("moderation"),
+    "award_recommended": N_("award recommended"),
+    "standstill": N_("standstill"),
+    "awarded": N_("awarded"),
+    "cancelled": N_("cancelled"),
+}
+FINAL = ("awarded", "cancelled")
+# Price envelopes stay sealed until quality scoring is closed (the two-envelope procedure).
+PRICES_OPEN = ("price_opening", "moderation", "award_recommended", "standstill", "awarded")
+SCORING_OVER = PRICES_OPEN
+
+
+def load(session: Session, procurement_id: int, *, lock: bool = False) -> ProcurementRow:
+    row = repo.procurement(session, procurement_id, lock=lock)
+    if row is None:
+        raise NotFound(N_("no procurement {id}"), id=procurement_id)
+    return row
+
+
+def require_lead(actor: Actor, procurement: ProcurementRow) -> None:
+    if actor.id != procurement.lead_id:
+        raise PermissionDenied(N_("only the lead of procurement {reference} may do this"),
+                               reference=procurement.reference)
+
+
+def require_status(procurement: ProcurementRow, *statuses: str) -> None:
+    if procurement.status not in statuses:
+        raise StateError(N_("not possible while procurement {reference} is in status {status}"),
+                         reference=procurement.reference,
+                         status=Term(STATUS_NAMES[procurement.status]))
+
+
+def require_role(actor: Actor, *roles: str) -> None:
+    if actor.role not in roles:
+        raise PermissionDenied(N_("your role ({role}) may not do this"), role=actor.role)
+
+
+def panel_seat(session: Session, actor: Actor, procurement: ProcurementRow) -> PanelMemberRow:
+    """The actor's panel seat, whatever they declared."""
+    found = repo.member(session, procurement.id, actor.id)
+    if found is None:
+        raise PermissionDenied(N_("you are not on the evaluation panel of {reference}"),
+                               reference=procurement.reference)
+    return found
+
+
+def cleared_member(session: Session, actor: Actor, procurement: ProcurementRow) -> PanelMemberRow:
+    """The actor's panel seat, if they declared no conflict of interest; bids stay hidden
+    from an evaluator until they have declared."""
+    seat = panel_seat(session, actor, procurement)
+    if seat.coi == "pending":
+        raise PermissionDenied(N_("declare your conflicts of interest before you see any bid"))
+    if seat.coi == "conflict":
+        raise PermissionDenied(N_("you declared a conflict of interest and left the panel of "
+                                  "{reference}"), reference=procurement.reference)
+    return seat
+
+
+def may_see_bids(session: Session, actor: Actor, procurement: ProcurementRow) -> None:
+    """The lead and approvers see bids (never prices here); evaluators once cleared."""
+    if actor.id == procurement.lead_id or actor.role == "approver":
+        return
+    if actor.role == "evaluator":
+        cleared_member(session, actor, procurement)
+        return
+    raise PermissionDenied(N_("your role ({role}) may not see the bids"), role=actor.role)
+
+
+def may_open_envelopes(actor: Actor, procurement: ProcurementRow) -> None:
+    if actor.id != procurement.lead_id and actor.role != "approver":
+        raise PermissionDenied(N_("only the lead and approvers may read price envelopes"))
+    if procurement.status not in PRICES_OPEN:
+        raise PermissionDenied(N_("price envelopes stay sealed until quality scoring is closed"))
+
+
+def active_panel(session: Session, procurement: ProcurementRow) -> list[PanelMemberRow]:
+    """Panel members still evaluating (declared no conflict, or not yet declared)."""
+    return [m for m in repo.panel(session, procurement.id) if m.coi != "conflict"]
+
+
+def all_submitted(session: Session, procurement: ProcurementRow) -> bool:
+    panel = [m for m in repo.panel(session, procurement.id) if m.coi == "none"]
+    pending = [m for m in repo.panel(session, procurement.id) if m.coi == "pending"]
+    return bool(panel) and not pending and all(m.submitted_at for m in panel)
+
+
+def may_see_all_scores(session: Session, actor: Actor, procurement: ProcurementRow) -> bool:
+    """Everyone's scores are visible to the lead, approvers and cleared evaluators once every
+    evaluator has submitted; until then each evaluator sees only their own."""
+    if not all_submitted(session, procurement) and procurement.status not in SCORING_OVER:
+        return False
+    if actor.id == procurement.lead_id or actor.role == "approver":
+        return True
+    seat = repo.member(session, procurement.id, actor.id)
+    return seat is not None and seat.coi == "none"

@@ -1,0 +1,151 @@
+"""Bids: received into a procurement (imported all-or-nothing, or one at a time), read by
+the lead, approvers and cleared evaluators; the price envelope sealed until quality
+scoring is closed."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from procurement.errors import InputError, Problem
+from procurement.i18n import N_
+from procurement.services import access, clock
+from procurement.services.actors import Actor
+from procurement.services.procurements import frozen_rubric
+from procurement.services.views import BidView, EnvelopeView
+from procurement.store import audit
+from procurement.store import repository as repo
+from procurement.store.db import Database
+from procurement.store.tables import BidRow, PriceEnvelopeRow, ProcurementRow
+from procurement.tables.bids import ID_COLUMNS, TCO_COLUMNS, BidSet, validate_bids
+from procurement.tables.read import Table, read_table, read_table_bytes
+
+ANSWER_PREFIX = "answer_"
+OPTIONAL_COLUMNS = ("supplier_id", "lot")
+
+
+def import_bids(db: Database, actor: Actor, procurement_id: int, path: str | Path) -> int:
+    """Add every bid of a CSV/XLSX file, or none: the first bad cell stops the import."""
+    table = read_table(path, text_columns=ID_COLUMNS | set(OPTIONAL_COLUMNS))
+    return _add(db, actor, procurement_id, table)
+
+
+def add_bids(db: Database, actor: Actor, procurement_id: int,
+             records: Sequence[Mapping[str, Any]]) -> int:
+    """Add bids given as records with the columns of a bids file (the same rules apply)."""
+    if not records:
+        return 0
+    names = list(dict.fromkeys(name for record in records for name in record))
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(names)
+    for record in records:
+        writer.writerow(["" if record.get(n) is None else record.get(n) for n in names])
+    table = read_table_bytes(out.getvalue().encode(), "form",
+                             text_columns=ID_COLUMNS | set(OPTIONAL_COLUMNS))
+    return _add(db, actor, procurement_id, table)
+
+
+def list_bids(db: Database, actor: Actor, procurement_id: int) -> list[BidView]:
+    with db.read() as session:
+        row = access.load(session, procurement_id)
+        access.may_see_bids(session, actor, row)
+        if actor.id != row.lead_id:
+            access.require_status(row, *_EVALUATION_AND_AFTER)
+        return [_view(b) for b in repo.bids(session, row.id)]
+
+
+def read_envelopes(db: Database, actor: Actor, procurement_id: int) -> list[EnvelopeView]:
+    """The price envelopes, to the lead and approvers, once quality scoring is closed."""
+    with db.read() as session:
+        row = access.load(session, procurement_id)
+        access.may_open_envelopes(actor, row)
+        envelopes = repo.envelopes(session, row.id)
+        views = []
+        for bid in repo.bids(session, row.id):
+            e = envelopes.get(bid.id)
+            views.append(EnvelopeView(
+                bid_ref=bid.bid_ref, price=e.price if e else None, capex=e.capex if e else None,
+                opex_per_year=e.opex_per_year if e else None,
+                term_years=e.term_years if e else None, exit_cost=e.exit_cost if e else None))
+        return views
+
+
+_EVALUATION_AND_AFTER = ("quality_evaluation", *access.PRICES_OPEN)
+
+
+def _add(db: Database, actor: Actor, procurement_id: int, table: Table) -> int:
+    with db.write() as session:
+        row = access.load(session, procurement_id, lock=True)
+        access.require_lead(actor, row)
+        access.require_status(row, "open")
+        rubric = frozen_rubric(row)
+        bids = validate_bids(table, rubric, scores_from_panel=True)
+        lots = _lots(table, bids, row)
+        existing = {b.bid_ref for b in repo.bids(session, row.id)}
+        taken = [Problem(table.file, N_("bid {bid_id} is in this procurement already"),
+                         row=bids.rows[i], column="bid_id", params={"bid_id": ref})
+                 for i, ref in enumerate(bids.bid_ids) if ref in existing]
+        if taken:
+            raise InputError(taken)
+        received = clock.now()
+        for i, ref in enumerate(bids.bid_ids):
+            bid = BidRow(
+                procurement_id=row.id, bid_ref=ref, supplier_name=bids.suppliers[i],
+                supplier_identifier=_text(bids, "supplier_id", i), sme=bool(bids.sme[i]),
+                lot=lots[i], gates={g: bool(v[i]) for g, v in bids.gates.items()},
+                answers={name[len(ANSWER_PREFIX):]: text for name in bids.extra
+                         if name.startswith(ANSWER_PREFIX) and (text := _text(bids, name, i))},
+                received_at=received)
+            session.add(bid)
+            session.flush()
+            session.add(PriceEnvelopeRow(bid_id=bid.id, **_envelope(bids, i)))
+            # The audit entry names the bid but not its price: the envelope is sealed.
+            audit.append(session, actor.username, "bid.receive", f"bid:{row.id}:{ref}",
+                         procurement_id=row.id, after=_view(bid).model_dump())
+        return len(bids)
+
+
+def _envelope(bids: BidSet, i: int) -> dict[str, float | None]:
+    cost = bids.cost
+    values = {"price": cost.price}
+    values.update({name: getattr(cost, name) for name in TCO_COLUMNS})
+    return {name: None if array is None else float(array[i]) for name, array in values.items()}
+
+
+def _lots(table: Table, bids: BidSet, row: ProcurementRow) -> list[str | None]:
+    lot_ids = {str(lot["id"]) for lot in row.lots}
+    values = [_text(bids, "lot", i) or None for i in range(len(bids))]
+    problems = []
+    for i, lot in enumerate(values):
+        if lot_ids and lot not in lot_ids:
+            problems.append(Problem(table.file, N_("the lot must be one of {lots}"),
+                                    row=bids.rows[i], column="lot",
+                                    params={"lots": ", ".join(sorted(lot_ids))}))
+        elif not lot_ids and lot:
+            problems.append(Problem(table.file, N_("this procurement has no lots"),
+                                    row=bids.rows[i], column="lot"))
+    if problems:
+        raise InputError(problems)
+    return values
+
+
+def _text(bids: BidSet, column: str, i: int) -> str:
+    array = bids.extra.get(column)
+    if array is None:
+        return ""
+    value = array[i].as_py()
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return ""
+    return str(value).strip()
+
+
+def _view(bid: BidRow) -> BidView:
+    return BidView(bid_ref=bid.bid_ref, supplier_name=bid.supplier_name,
+                   supplier_identifier=bid.supplier_identifier, sme=bid.sme, lot=bid.lot,
+                   gates=bid.gates, answers=bid.answers)

@@ -1,0 +1,100 @@
+"""A realistic bilingual demo city, built through the same services a team uses.
+
+港湾市 Harbourside City procures a smart parking platform: five bids from SMEs and large
+suppliers, a panel of four of whom one declares a conflict of interest, every score with a
+rationale, a price envelope per bid, one moderation change and a resolved abnormally-low
+flag. It stops at moderation, so that recommending, approving and awarding are left to try.
+A second procurement is a draft, to show the methodology screens.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+
+from procurement.paths import shipped_dir
+from procurement.services import bids, lifecycle, moderation, panel, procurements, scoring, users
+from procurement.services.views import ProcurementSummary
+from procurement.store.db import Database
+
+DEMO_PASSWORD = "harbourside-2026"
+PARKING = "HC-2026-017"
+PORTAL = "HC-2026-021"
+BUYER = "Harbourside City Transport Bureau · 港湾市交通运输局"
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    name: str
+    role: str
+
+
+DEMO_USERS = (
+    DemoUser("li.na", "Li Na 李娜", "lead"),
+    DemoUser("li.wei", "Li Wei 李伟", "evaluator"),
+    DemoUser("sarah.jones", "Sarah Jones", "evaluator"),
+    DemoUser("chen.fang", "Chen Fang 陈芳", "evaluator"),
+    DemoUser("wang.lei", "Wang Lei 王磊", "evaluator"),
+    DemoUser("zhou.min", "Zhou Min 周敏", "approver"),
+    DemoUser("audit.office", "Harbourside Audit Office 港湾市审计局", "observer"),
+)
+
+
+def build_demo(db: Database) -> list[ProcurementSummary]:
+    """Create the demo in ``db`` unless it is there already; return the procurements."""
+    existing = {p.reference for p in procurements.list_procurements(db)}
+    if PARKING in existing:
+        return procurements.list_procurements(db)
+    known = {u.username for u in users.list_users(db)}
+    for user in DEMO_USERS:
+        if user.username not in known:
+            users.add_user(db, user.username, user.name, user.role, password=DEMO_PASSWORD,
+                           email=f"{user.username}@harbourside.example")
+    actor = {u.username: users.get_actor(db, u.username) for u in DEMO_USERS}
+    lead = actor["li.na"]
+    folder = shipped_dir("examples") / "smart-parking"
+
+    parking = procurements.create_procurement(
+        db, lead, reference=PARKING, buyer_name=BUYER, buyer_id="CN-HBC-TB",
+        title="Smart parking platform · 智慧停车平台",
+        description=("Outcome-based smart parking service for 12,000 on-street bays: sensing, "
+                     "open parking-availability data, payment and enforcement integration. "
+                     "面向 1.2 万个路内泊位的成果导向型智慧停车服务。"),
+        rubric="iso37106-smart", sme_deduction=0.10)
+    for name in ("li.wei", "sarah.jones", "chen.fang", "wang.lei"):
+        panel.assign_evaluator(db, lead, parking.id, name)
+    lifecycle.open_for_bids(db, lead, parking.id)
+    bids.import_bids(db, lead, parking.id, folder / "bids.csv")
+    lifecycle.start_quality_evaluation(db, lead, parking.id)
+    for name in ("li.wei", "sarah.jones", "chen.fang"):
+        panel.declare_interests(db, actor[name], parking.id, conflict=False)
+    panel.declare_interests(db, actor["wang.lei"], parking.id, conflict=True,
+                            reason="Former employee of Longmen Parking (SP-01), left in 2025 · "
+                                   "曾任龙门泊车员工")
+    with (folder / "panel.csv").open(encoding="utf-8") as handle:
+        for record in csv.DictReader(handle):
+            scoring.submit_score(db, actor[record["evaluator"]], parking.id, record["bid_id"],
+                                 record["criterion"], float(record["score"]),
+                                 record["rationale"] or "—")
+    for name in ("li.wei", "sarah.jones", "chen.fang"):
+        scoring.submit_scoresheet(db, actor[name], parking.id)
+    lifecycle.close_quality_evaluation(db, lead, parking.id)
+    lifecycle.start_moderation(db, lead, parking.id)
+    moderation.set_consensus(
+        db, lead, parking.id, "SP-02", "benefits_confidence", 2.0,
+        "Panel agreed the 1,000-bay pilot evidences delivery but the consortium's lead partner "
+        "is new to city-scale roll-out · 评标委员会一致认为试点可证明交付能力，但牵头方缺乏全市推广经验")
+    moderation.resolve_flag(
+        db, lead, parking.id, "SP-04", "abnormally_low",
+        "Explanation requested on day 1 and received: reuse of an existing sensor network and "
+        "volunteer enforcement; accepted as credible · 已要求说明并收到答复，判定可信")
+
+    portal = procurements.create_procurement(
+        db, lead, reference=PORTAL, buyer_name="Harbourside City Data Office · 港湾市数据局",
+        title="Open data portal modernisation · 开放数据门户升级",
+        description="Replace the city's open data portal with an open-source, API-first service. "
+                    "以开源、API 优先的服务替换城市开放数据门户。",
+        rubric="iso37106-smart")
+    panel.assign_evaluator(db, lead, portal.id, "sarah.jones")
+    return procurements.list_procurements(db)

@@ -1,0 +1,198 @@
+"""Procurements: create one with a frozen copy of its rubric and settings, read it, and
+change its methodology while (and only while) it is a draft."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy.orm import Session
+
+from procurement.errors import InputError, Problem, ProcurementError
+from procurement.i18n import N_
+from procurement.rubric import Rubric, load_rubric
+from procurement.rubric import profiles as rubric_profiles
+from procurement.scoring.options import ScoringOptions
+from procurement.services import access, clock
+from procurement.services.actors import Actor
+from procurement.services.errors import ConflictError, StateError
+from procurement.services.views import PanelMemberView, ProcurementDetail, ProcurementSummary
+from procurement.store import audit
+from procurement.store import repository as repo
+from procurement.store.db import Database
+from procurement.store.tables import ProcurementRow
+
+_REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,79}$")
+
+
+def create_procurement(db: Database, actor: Actor, *, reference: str, title: str,
+                       buyer_name: str, rubric: str | Rubric = "iso37106-smart",
+                       description: str = "", buyer_id: str = "",
+                       lots: list[dict[str, str]] | None = None, standstill_days: int = 8,
+                       **settings: Any) -> ProcurementDetail:
+    """Create a draft procurement led by ``actor`` (a procurement lead)."""
+    access.require_role(actor, "lead")
+    if not _REFERENCE.match(reference):
+        raise ProcurementError(N_("a reference uses letters, digits, '.', '_', '/' or '-'"))
+    if not title.strip() or not buyer_name.strip():
+        raise ProcurementError(N_("a procurement needs a title and a buyer"))
+    if not 0 <= standstill_days <= 60:
+        raise ProcurementError(N_("the standstill period must be 0 to 60 working days"))
+    frozen = rubric if isinstance(rubric, Rubric) else load_rubric(rubric)
+    options = _options(frozen, settings)
+    now = clock.now()
+    with db.write() as session:
+        if any(p.reference == reference for p in repo.procurements(session)):
+            raise ConflictError(N_("a procurement with reference {reference} exists already"),
+                                reference=reference)
+        row = ProcurementRow(
+            reference=reference, title=title.strip(), description=description.strip(),
+            buyer_name=buyer_name.strip(), buyer_id=buyer_id.strip(), lots=lots or [],
+            rubric=frozen.model_dump(mode="json"), options=options.model_dump(mode="json"),
+            standstill_days=standstill_days, status="draft", lead_id=actor.id,
+            created_at=now, status_changed_at=now, version=1)
+        session.add(row)
+        session.flush()
+        audit.append(session, actor.username, "procurement.create", f"procurement:{row.id}",
+                     procurement_id=row.id, after=_methodology(row))
+        return _detail(session, actor, row)
+
+
+def update_methodology(db: Database, actor: Actor, procurement_id: int, *,
+                       rubric: Rubric | None = None, weights: dict[str, float] | None = None,
+                       thresholds: dict[str, float | None] | None = None,
+                       standstill_days: int | None = None,
+                       **settings: Any) -> ProcurementDetail:
+    """Change the rubric, weights, thresholds or settings of a draft procurement.
+
+    Once a procurement is open its methodology is published and fixed: any attempt is
+    refused, and the refusal itself is written to the audit log.
+    """
+    with db.read() as session:
+        row = access.load(session, procurement_id)
+        access.require_lead(actor, row)
+        status = row.status
+    if status != "draft":
+        with db.write() as session:
+            audit.append(session, actor.username, "procurement.methodology_change_refused",
+                         f"procurement:{procurement_id}", procurement_id=procurement_id,
+                         after={"status": status, "attempted": _attempt(rubric, weights,
+                                                                        thresholds, settings)})
+        raise StateError(N_("the methodology of a procurement cannot change once it is open"))
+    with db.write() as session:
+        row = access.load(session, procurement_id, lock=True)
+        before = _methodology(row)
+        data = rubric.model_dump(mode="json") if rubric else dict(row.rubric)
+        data["criteria"] = [dict(c) for c in data["criteria"]]
+        for criterion in data["criteria"]:
+            if weights and criterion["id"] in weights:
+                criterion["weight"] = weights[criterion["id"]]
+            if thresholds and criterion["id"] in thresholds:
+                criterion["threshold"] = thresholds[criterion["id"]]
+        unknown = set(weights or {}) | set(thresholds or {})
+        unknown -= {c["id"] for c in data["criteria"]}
+        if unknown:
+            raise ProcurementError(N_("no criterion {ids} in this rubric"),
+                                   ids=", ".join(sorted(unknown)))
+        frozen = validate_rubric(data, row.reference)
+        options = _options(frozen, {**row.options, **settings})
+        row.rubric, row.options = frozen.model_dump(mode="json"), options.model_dump(mode="json")
+        if standstill_days is not None:
+            row.standstill_days = standstill_days
+        row.version += 1
+        audit.append(session, actor.username, "procurement.methodology", f"procurement:{row.id}",
+                     procurement_id=row.id, before=before, after=_methodology(row))
+        return _detail(session, actor, row)
+
+
+def get_procurement(db: Database, actor: Actor, procurement_id: int) -> ProcurementDetail:
+    """Everyone signed in may read a procurement's published methodology and status."""
+    with db.read() as session:
+        return _detail(session, actor, access.load(session, procurement_id))
+
+
+def list_procurements(db: Database, actor: Actor | None = None) -> list[ProcurementSummary]:
+    """Procurements the actor takes part in (all of them for approvers, observers and the
+    command line, which runs as the database's owner)."""
+    with db.read() as session:
+        counts = repo.bid_counts(session)
+        rows = list(repo.procurements(session))
+        if actor is not None and actor.role in ("lead", "evaluator"):
+            mine = {r.id for r in rows if r.lead_id == actor.id}
+            mine |= {r.id for r in rows if repo.member(session, r.id, actor.id) is not None}
+            rows = [r for r in rows if r.id in mine]
+        leads = repo.usernames(session, {r.lead_id for r in rows})
+        return [ProcurementSummary(id=r.id, reference=r.reference, title=r.title,
+                                   buyer_name=r.buyer_name, status=r.status,
+                                   bid_count=counts.get(r.id, 0), lead=leads[r.lead_id],
+                                   created_at=r.created_at) for r in rows]
+
+
+def frozen_rubric(row: ProcurementRow) -> Rubric:
+    return Rubric.model_validate(row.rubric)
+
+
+def frozen_options(row: ProcurementRow) -> ScoringOptions:
+    return ScoringOptions.model_validate(row.options)
+
+
+def validate_rubric(data: dict[str, Any], where: str) -> Rubric:
+    try:
+        rubric = Rubric.model_validate(data)
+    except ValidationError as exc:
+        raise InputError([Problem(where, N_("invalid rubric: {detail}"),
+                                  params={"detail": err["msg"]}) for err in exc.errors()]) from exc
+    findings = rubric_profiles.check_rubric(rubric)
+    if findings:
+        raise InputError([Problem(where, msgid, params=params) for msgid, params in findings])
+    return rubric
+
+
+def _options(rubric: Rubric, settings: dict[str, Any]) -> ScoringOptions:
+    from procurement.api import scoring_options
+
+    options = scoring_options(rubric, **settings)
+    for msgid, params in rubric_profiles.check_price_formula(rubric, options.price_formula):
+        raise ProcurementError(msgid, **params)
+    return options
+
+
+def _methodology(row: ProcurementRow) -> dict[str, Any]:
+    return {"rubric": row.rubric["id"], "version": row.rubric["version"],
+            "weights": {c["id"]: c["weight"] for c in row.rubric["criteria"]},
+            "thresholds": {c["id"]: c.get("threshold") for c in row.rubric["criteria"]
+                           if c.get("threshold") is not None},
+            "options": row.options, "standstill_days": row.standstill_days}
+
+
+def _attempt(rubric: Rubric | None, weights: Any, thresholds: Any, settings: Any) -> dict[str, Any]:
+    return {"rubric": rubric.id if rubric else None, "weights": weights, "thresholds": thresholds,
+            "settings": settings}
+
+
+def _detail(session: Session, actor: Actor, row: ProcurementRow) -> ProcurementDetail:
+    panel = repo.panel(session, row.id)
+    names = {m.user_id: repo.user(session, m.user_id) for m in panel}
+    counts = repo.score_counts(session, row.id)
+    bid_count = repo.bid_counts(session).get(row.id, 0)
+    scale = [c["id"] for c in row.rubric["criteria"] if c["kind"] == "scale"]
+    lead = repo.user(session, row.lead_id)
+    members = []
+    for m in panel:
+        user = names[m.user_id]
+        assert user is not None
+        criteria = m.criteria or scale
+        private = actor.id in (row.lead_id, m.user_id)
+        members.append(PanelMemberView(
+            username=user.username, display_name=user.display_name, criteria=criteria,
+            coi=m.coi, coi_reason=m.coi_reason if private else None, declared_at=m.declared_at,
+            submitted_at=m.submitted_at, scored=counts.get(m.user_id, 0),
+            to_score=len(criteria) * bid_count))
+    return ProcurementDetail(
+        id=row.id, reference=row.reference, title=row.title, description=row.description,
+        buyer_name=row.buyer_name, buyer_id=row.buyer_id, lots=row.lots, status=row.status,
+        lead=lead.username if lead else "?", rubric=row.rubric, options=row.options,
+        standstill_days=row.standstill_days, standstill_end=row.standstill_end,
+        cancel_reason=row.cancel_reason, created_at=row.created_at, panel=members,
+        bid_count=bid_count, version=row.version)

@@ -1,0 +1,128 @@
+"""What the services return: plain, frozen records that pages and commands can show."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+
+class View(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class UserView(View):
+    username: str
+    display_name: str
+    role: str
+    email: str | None
+
+
+class ProcurementSummary(View):
+    id: int
+    reference: str
+    title: str
+    buyer_name: str
+    status: str
+    bid_count: int
+    lead: str
+    created_at: datetime
+
+
+class PanelMemberView(View):
+    username: str
+    display_name: str
+    criteria: list[str]
+    coi: str  # pending, none, conflict
+    coi_reason: str | None  # shown to the lead and the evaluator only
+    declared_at: datetime | None
+    submitted_at: datetime | None
+    scored: int
+    to_score: int
+
+
+class ProcurementDetail(View):
+    id: int
+    reference: str
+    title: str
+    description: str
+    buyer_name: str
+    buyer_id: str
+    lots: list[dict[str, Any]]
+    status: str
+    lead: str
+    rubric: dict[str, Any]
+    options: dict[str, Any]
+    standstill_days: int
+    standstill_end: date | None
+    cancel_reason: str | None
+    created_at: datetime
+    panel: list[PanelMemberView]
+    bid_count: int
+    version: int
+
+
+class BidView(View):
+    bid_ref: str
+    supplier_name: str
+    supplier_identifier: str
+    sme: bool
+    lot: str | None
+    gates: dict[str, bool]
+    answers: dict[str, str]
+
+
+class EnvelopeView(View):
+    bid_ref: str
+    price: float | None
+    capex: float | None
+    opex_per_year: float | None
+    term_years: float | None
+    exit_cost: float | None
+
+
+class ScoreView(View):
+    bid_ref: str
+    criterion: str
+    evaluator: str
+    score: float
+    rationale: str
+    version: int
+    updated_at: datetime
+
+
+class ConsensusView(View):
+    bid_ref: str
+    criterion: str
+    score: float
+    reason: str
+    set_by: str
+    set_at: datetime
+    version: int
+
+
+class ResolutionView(View):
+    bid_ref: str
+    code: str
+    resolution: str
+    decided_by: str
+    decided_at: datetime
+
+
+class DecisionView(View):
+    recommended_by: str
+    recommended_at: datetime
+    winners: dict[str, str]
+    approved_by: str | None
+    approved_at: datetime | None
+    outcome: str
+    note: str | None
+    evaluation: dict[str, Any]
+
+
+class Task(View):
+    procurement_id: int
+    reference: str
+    title: str
+    kind: str  # declare_coi, score, submit, moderate, recommend, approve, award

@@ -1,0 +1,13 @@
+"""Alembic environment: migrations run on a connection the toolkit opened (see db.py)."""
+
+from alembic import context
+
+from procurement.store.tables import Base
+
+connection = context.config.attributes.get("connection")
+if connection is None:  # pragma: no cover - always called from Database.upgrade
+    raise RuntimeError("run migrations through procurement.store.db.Database.upgrade()")
+context.configure(connection=connection, target_metadata=Base.metadata,
+                  render_as_batch=connection.dialect.name == "sqlite")
+with context.begin_transaction():
+    context.run_migrations()

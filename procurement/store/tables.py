@@ -1,0 +1,229 @@
+"""The database tables (SQLAlchemy 2 declarative). Migrations in ``migrations/`` create them.
+
+Rows are plain records; every rule about who may read or change them lives in
+``procurement.services``. JSON columns hold frozen copies (the rubric, the scoring options,
+a recommended evaluation) so that the record shows exactly what was decided with.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A timestamp stored in UTC and read back as an aware UTC datetime on every database
+    (SQLite keeps no time zone, PostgreSQL converts to the session's)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("timestamps must carry a time zone")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(
+            UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON,
+                                                     datetime: UtcDateTime}
+
+
+class UserRow(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(320), unique=True)
+    role: Mapped[str] = mapped_column(String(20))  # lead, evaluator, approver, observer
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    # Room for OIDC sign-in: the identity provider's issuer and subject claim.
+    oidc_issuer: Mapped[str | None] = mapped_column(String(500))
+    oidc_subject: Mapped[str | None] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column()
+
+    __table_args__ = (UniqueConstraint("oidc_issuer", "oidc_subject"),)
+
+
+class ProcurementRow(Base):
+    __tablename__ = "procurements"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(String(80), unique=True)
+    title: Mapped[str] = mapped_column(String(500))
+    description: Mapped[str] = mapped_column(Text, default="")
+    buyer_name: Mapped[str] = mapped_column(String(500))
+    buyer_id: Mapped[str] = mapped_column(String(200), default="")
+    lots: Mapped[list[Any]] = mapped_column(default=list)  # [{"id", "title"}]
+    rubric: Mapped[dict[str, Any]] = mapped_column()  # frozen copy of the rubric
+    options: Mapped[dict[str, Any]] = mapped_column()  # frozen ScoringOptions
+    standstill_days: Mapped[int] = mapped_column(Integer, default=8)
+    status: Mapped[str] = mapped_column(String(30), default="draft")
+    lead_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column()
+    status_changed_at: Mapped[datetime] = mapped_column()
+    standstill_end: Mapped[date | None] = mapped_column(Date)
+    cancel_reason: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class PanelMemberRow(Base):
+    __tablename__ = "panel_members"
+
+    procurement_id: Mapped[int] = mapped_column(ForeignKey("procurements.id"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    criteria: Mapped[list[Any] | None] = mapped_column(JSON)  # None: every scale criterion
+    coi: Mapped[str] = mapped_column(String(20), default="pending")  # pending, none, conflict
+    coi_reason: Mapped[str | None] = mapped_column(Text)
+    declared_at: Mapped[datetime | None] = mapped_column()
+    submitted_at: Mapped[datetime | None] = mapped_column()
+
+
+class BidRow(Base):
+    __tablename__ = "bids"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    procurement_id: Mapped[int] = mapped_column(ForeignKey("procurements.id"), index=True)
+    bid_ref: Mapped[str] = mapped_column(String(120))
+    supplier_name: Mapped[str] = mapped_column(String(500))
+    supplier_identifier: Mapped[str] = mapped_column(String(200), default="")
+    sme: Mapped[bool] = mapped_column(Boolean, default=False)
+    lot: Mapped[str | None] = mapped_column(String(80))
+    gates: Mapped[dict[str, Any]] = mapped_column(default=dict)  # gate id → passed
+    answers: Mapped[dict[str, Any]] = mapped_column(default=dict)  # criterion id → response
+    received_at: Mapped[datetime] = mapped_column()
+
+    __table_args__ = (UniqueConstraint("procurement_id", "bid_ref"),)
+
+
+class PriceEnvelopeRow(Base):
+    """The sealed second envelope: read only through the services' envelope rule."""
+
+    __tablename__ = "price_envelopes"
+
+    bid_id: Mapped[int] = mapped_column(ForeignKey("bids.id"), primary_key=True)
+    price: Mapped[float | None] = mapped_column(Float)
+    capex: Mapped[float | None] = mapped_column(Float)
+    opex_per_year: Mapped[float | None] = mapped_column(Float)
+    term_years: Mapped[float | None] = mapped_column(Float)
+    exit_cost: Mapped[float | None] = mapped_column(Float)
+
+
+class ScoreRow(Base):
+    __tablename__ = "scores"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    procurement_id: Mapped[int] = mapped_column(ForeignKey("procurements.id"), index=True)
+    bid_id: Mapped[int] = mapped_column(ForeignKey("bids.id"))
+    evaluator_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    criterion: Mapped[str] = mapped_column(String(40))
+    score: Mapped[float] = mapped_column(Float)
+    rationale: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime] = mapped_column()
+
+    __table_args__ = (UniqueConstraint("bid_id", "evaluator_id", "criterion"),)
+
+
+class ConsensusRow(Base):
+    """A moderated score for one bid and criterion; the evaluators' scores stay beside it."""
+
+    __tablename__ = "consensus_scores"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    procurement_id: Mapped[int] = mapped_column(ForeignKey("procurements.id"), index=True)
+    bid_id: Mapped[int] = mapped_column(ForeignKey("bids.id"))
+    criterion: Mapped[str] = mapped_column(String(40))
+    score: Mapped[float] = mapped_column(Float)
+    reason: Mapped[str] = mapped_column(Text)
+    set_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    set_at: Mapped[datetime] = mapped_column()
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __table_args__ = (UniqueConstraint("bid_id", "criterion"),)
+
+
+class FlagResolutionRow(Base):
+    """How the team dealt with a red flag (an abnormally low cost explained, a tie broken)."""
+
+    __tablename__ = "flag_resolutions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    procurement_id: Mapped[int] = mapped_column(ForeignKey("procurements.id"), index=True)
+    bid_id: Mapped[int] = mapped_column(ForeignKey("bids.id"))
+    code: Mapped[str] = mapped_column(String(40))
+    resolution: Mapped[str] = mapped_column(Text)
+    decided_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    decided_at: Mapped[datetime] = mapped_column()
+
+    __table_args__ = (UniqueConstraint("bid_id", "code"),)
+
+
+class DecisionRow(Base):
+    """A recommendation and its approval, with the evaluation frozen as it was decided."""
+
+    __tablename__ = "decisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    procurement_id: Mapped[int] = mapped_column(ForeignKey("procurements.id"), index=True)
+    evaluation: Mapped[dict[str, Any]] = mapped_column()  # lot → Evaluation as JSON
+    winners: Mapped[dict[str, Any]] = mapped_column()  # lot → bid_ref
+    recommended_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    recommended_at: Mapped[datetime] = mapped_column()
+    approved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    approved_at: Mapped[datetime | None] = mapped_column()
+    outcome: Mapped[str] = mapped_column(String(20), default="pending")  # pending, approved, returned
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class AuditRow(Base):
+    """The append-only log. Each entry's hash covers its content and the previous hash."""
+
+    __tablename__ = "audit_log"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[str] = mapped_column(String(40))  # ISO 8601 UTC, hashed as stored
+    actor: Mapped[str] = mapped_column(String(80))
+    action: Mapped[str] = mapped_column(String(80))
+    entity: Mapped[str] = mapped_column(String(120))
+    procurement_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    before: Mapped[str | None] = mapped_column(Text)  # canonical JSON
+    after: Mapped[str | None] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditHeadRow(Base):
+    """One row: the last sequence number and hash, so that a deleted tail is detected."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))
