@@ -148,6 +148,14 @@ def write_results(card: Scorecard, path: str | Path, lang: Lang = "en") -> None:
                                        **sensitivity_frames(card, lang)})
 
 
+def results_bytes(card: Scorecard, suffix: str, lang: Lang = "en") -> bytes:
+    """The results file as bytes, for a download button (".csv" or ".xlsx")."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"results{suffix}"
+        write_results(card, path, lang)
+        return path.read_bytes()
+
+
 def write_workbook(path: Path, sheets: dict[str, pd.DataFrame]) -> None:
     """Write ``sheets`` with every text cell typed as text (no formula can run)."""
     from openpyxl import Workbook

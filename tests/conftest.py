@@ -18,6 +18,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--require-postgres", action="store_true",
                      help="fail, rather than skip, the PostgreSQL variants when no server is set")
+    parser.addoption("--require-browser", action="store_true",
+                     help="fail, rather than skip, the browser tests when chromium is missing")
 MINI_RUBRIC = FIXTURES / "mini-rubric.yaml"
 MINI_BIDS = FIXTURES / "mini-bids.csv"
 

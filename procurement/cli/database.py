@@ -66,4 +66,5 @@ def _print_procurements(summaries: list, lang: Lang) -> None:  # type: ignore[ty
     rows = [[str(s.id), s.reference, s.title, tr(STATUS_NAMES[s.status], lang), str(s.bid_count)]
             for s in summaries]
     click.echo(table([tr(N_("ID"), lang), tr(N_("Reference"), lang), tr(N_("Title"), lang),
-                      tr(N_("Status"), lang), tr(N_("Bids"), lang)], rows, right_aligned=(0, 4)))
+                      tr(N_("Status"), lang), tr(N_("No. of bids"), lang)], rows,
+                     right_aligned=(0, 4)))

@@ -7,6 +7,7 @@ from procurement.rubric.load import (
     load_rubric,
     parse_rubric,
     resolve_rubric,
+    rubric_from_data,
 )
 from procurement.rubric.model import Criterion, Level, Rubric, Scale, Text
 
@@ -22,4 +23,5 @@ __all__ = [
     "load_rubric",
     "parse_rubric",
     "resolve_rubric",
+    "rubric_from_data",
 ]

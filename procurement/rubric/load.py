@@ -107,6 +107,12 @@ def parse_rubric(raw: bytes, file: str) -> Rubric:
         raise fail(file, N_("the file is empty"))
     if not isinstance(data, dict):
         raise fail(file, N_("a rubric file must be a mapping of fields"))
+    return rubric_from_data(data, file)
+
+
+def rubric_from_data(data: dict[str, Any], file: str) -> Rubric:
+    """Validate a rubric given as data (an edited copy, a frozen procurement's), naming
+    ``file`` and the field in every problem, and check its profile's rules."""
     try:
         rubric = Rubric.model_validate(data)
     except ValidationError as exc:

@@ -20,6 +20,13 @@ def verify_chain(db: Database) -> ChainReport:
         return audit.verify(session)
 
 
+def revision(db: Database) -> int:
+    """The sequence number of the newest change: anything computed from the database is
+    current while this number stays the same."""
+    with db.read() as session:
+        return audit.head_seq(session)
+
+
 def procurement_log(db: Database, actor: Actor, procurement_id: int) -> list[AuditRow]:
     """A procurement's entries, for its lead, approvers and observers."""
     with db.read() as session:

@@ -12,10 +12,11 @@ from typing import Any
 
 import numpy as np
 
-from procurement.errors import InputError, Problem
+from procurement.errors import InputError, Problem, ProcurementError
 from procurement.i18n import N_
 from procurement.services import access, clock
 from procurement.services.actors import Actor
+from procurement.services.errors import NotFound
 from procurement.services.procurements import frozen_rubric
 from procurement.services.views import BidView, EnvelopeView
 from procurement.store import audit
@@ -49,6 +50,57 @@ def add_bids(db: Database, actor: Actor, procurement_id: int,
     table = read_table_bytes(out.getvalue().encode(), "form",
                              text_columns=ID_COLUMNS | set(OPTIONAL_COLUMNS))
     return _add(db, actor, procurement_id, table)
+
+
+def update_bid(db: Database, actor: Actor, procurement_id: int, bid_ref: str, *,
+               supplier_name: str | None = None, supplier_identifier: str | None = None,
+               sme: bool | None = None, gates: Mapping[str, bool] | None = None) -> BidView:
+    """Correct a bid's record while the tender is open (its price envelope stays sealed)."""
+    with db.write() as session:
+        row = access.load(session, procurement_id, lock=True)
+        access.require_lead(actor, row)
+        access.require_status(row, "open")
+        bid = repo.bid_by_ref(session, row.id, bid_ref)
+        if bid is None:
+            raise NotFound(N_("no bid {bid_id} in this procurement"), bid_id=bid_ref)
+        known = {c["id"] for c in row.rubric["criteria"] if c["kind"] == "gate"}
+        unknown = sorted(set(gates or {}) - known)
+        if unknown:
+            raise ProcurementError(N_("no pass/fail criterion {ids} in this rubric"),
+                                   ids=", ".join(unknown))
+        if supplier_name is not None and not supplier_name.strip():
+            raise ProcurementError(N_("the supplier's name must not be empty"))
+        before = _view(bid).model_dump()
+        if supplier_name is not None:
+            bid.supplier_name = supplier_name.strip()
+        if supplier_identifier is not None:
+            bid.supplier_identifier = supplier_identifier.strip()
+        if sme is not None:
+            bid.sme = sme
+        if gates:
+            bid.gates = {**bid.gates, **{k: bool(v) for k, v in gates.items()}}
+        after = _view(bid).model_dump()
+        audit.append(session, actor.username, "bid.update", f"bid:{row.id}:{bid_ref}",
+                     procurement_id=row.id, before=before, after=after)
+        return _view(bid)
+
+
+def withdraw_bid(db: Database, actor: Actor, procurement_id: int, bid_ref: str) -> None:
+    """Remove a bid received in error, while the tender is open."""
+    with db.write() as session:
+        row = access.load(session, procurement_id, lock=True)
+        access.require_lead(actor, row)
+        access.require_status(row, "open")
+        bid = repo.bid_by_ref(session, row.id, bid_ref)
+        if bid is None:
+            raise NotFound(N_("no bid {bid_id} in this procurement"), bid_id=bid_ref)
+        envelope = repo.envelopes(session, row.id).get(bid.id)
+        if envelope is not None:
+            session.delete(envelope)
+        before = _view(bid).model_dump()
+        session.delete(bid)
+        audit.append(session, actor.username, "bid.withdraw", f"bid:{row.id}:{bid_ref}",
+                     procurement_id=row.id, before=before)
 
 
 def list_bids(db: Database, actor: Actor, procurement_id: int) -> list[BidView]:

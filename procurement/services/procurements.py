@@ -6,12 +6,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
-from procurement.errors import InputError, Problem, ProcurementError
+from procurement.errors import ProcurementError
 from procurement.i18n import N_
-from procurement.rubric import Rubric, load_rubric
+from procurement.rubric import Rubric, load_rubric, rubric_from_data
 from procurement.rubric import profiles as rubric_profiles
 from procurement.scoring.options import ScoringOptions
 from procurement.services import access, clock
@@ -138,15 +137,7 @@ def frozen_options(row: ProcurementRow) -> ScoringOptions:
 
 
 def validate_rubric(data: dict[str, Any], where: str) -> Rubric:
-    try:
-        rubric = Rubric.model_validate(data)
-    except ValidationError as exc:
-        raise InputError([Problem(where, N_("invalid rubric: {detail}"),
-                                  params={"detail": err["msg"]}) for err in exc.errors()]) from exc
-    findings = rubric_profiles.check_rubric(rubric)
-    if findings:
-        raise InputError([Problem(where, msgid, params=params) for msgid, params in findings])
-    return rubric
+    return rubric_from_data(data, where)
 
 
 def _options(rubric: Rubric, settings: dict[str, Any]) -> ScoringOptions:

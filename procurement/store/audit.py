@@ -72,6 +72,11 @@ def append(session: Session, actor: str, action: str, entity: str, *,
     return row
 
 
+def head_seq(session: Session) -> int:
+    head = session.get(AuditHeadRow, 1)
+    return head.seq if head else 0
+
+
 @dataclass(frozen=True)
 class ChainReport:
     """The outcome of :func:`verify`: ``problem`` is (message id, parameters) or None."""

@@ -49,7 +49,7 @@ def test_methodology_changes_in_draft_and_is_audited(db):
 
 @pytest.mark.parametrize(("change", "message"), [
     ({"weights": {"nope": 3}}, "no criterion nope"),
-    ({"weights": {"quality": -1}}, "invalid rubric"),
+    ({"weights": {"quality": -1}}, "field criteria.quality.weight: must be at least 0"),
     ({"price_formula": "benchmark"}, "benchmark price"),
 ])
 def test_invalid_methodology_is_refused_whole(db, change, message):

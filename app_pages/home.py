@@ -1,0 +1,41 @@
+"""Home: my open tasks and my procurements."""
+
+import streamlit as st
+
+from procurement import labels
+from procurement.services import procurements, tasks
+from procurement.ui import context
+from procurement.ui.context import t
+from procurement.ui.feedback import guarded
+from procurement.ui.nav import PAGES
+from procurement.ui.widgets import status_text
+
+who = context.require_actor()
+db = context.database()
+st.title(t("Welcome, {name}", name=who.display_name))
+
+# Where each task is done.
+TASK_PAGES = {"open_tender": "procurement", "receive_bids": "bids", "close_quality": "procurement",
+              "open_prices": "procurement", "moderate": "moderate", "approve": "award",
+              "award": "award", "declare_interests": "score", "score": "score"}
+
+with guarded():
+    st.subheader(t("My tasks"))
+    todo = tasks.my_tasks(db, who)
+    if not todo:
+        st.caption(t("Nothing waits for you."))
+    for task in todo:
+        if st.button(f"{t(labels.TASKS[task.kind])} — {task.reference} · {task.title}",
+                     key=f"task_{task.procurement_id}_{task.kind}", icon=":material/arrow_forward:"):
+            context.select_procurement(task.procurement_id)
+            st.switch_page(PAGES[TASK_PAGES[task.kind]][0])
+
+    st.subheader(t("My procurements"))
+    mine = procurements.list_procurements(db, who)
+    if not mine:
+        st.caption(t("You take part in no procurement yet."))
+    else:
+        st.dataframe([{t("Reference"): p.reference, t("Title"): p.title,
+                       t("Buyer"): p.buyer_name, t("Status"): status_text(p.status),
+                       t("No. of bids"): p.bid_count, t("Lead"): p.lead} for p in mine],
+                     hide_index=True, width="stretch")

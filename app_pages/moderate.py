@@ -1,0 +1,100 @@
+"""Moderate (lead): where the evaluators' scores spread, their scores and rationales side
+by side, a consensus score with its reason, and how each red flag was resolved."""
+
+import streamlit as st
+
+from procurement import labels
+from procurement.rubric import Rubric
+from procurement.services import moderation, procurements, scoring
+from procurement.services.moderation import RESOLVABLE
+from procurement.ui import context
+from procurement.ui.charts import spread_heatmap
+from procurement.ui.context import lang, t
+from procurement.ui.evaluations import current_result
+from procurement.ui.feedback import flash, guarded
+from procurement.ui.widgets import pick_procurement
+
+who = context.require_actor()
+db = context.database()
+st.title(t("Moderate"))
+
+summary = pick_procurement(who, statuses=("price_opening", "moderation"))
+if summary is None:
+    st.stop()
+with guarded():
+    detail = procurements.get_procurement(db, who, summary.id)
+    if who.username != detail.lead:
+        st.error(t("Only the procurement's lead moderates."), icon=":material/block:")
+        st.stop()
+    rubric = Rubric.model_validate(detail.rubric)
+    names = {c.id: c.name.get(lang()) for c in rubric.criteria}
+    evaluation = current_result(who, detail.id).evaluation
+    cells = evaluation.panel or []
+    st.altair_chart(spread_heatmap(cells, rubric), width="stretch")
+
+    flagged = [c for c in cells if c.level != "ok"]
+    st.subheader(t("Scores to moderate"))
+    if not flagged:
+        st.success(t("The panel agrees on every score."), icon=":material/check_circle:")
+    else:
+        evaluators = sorted({e for c in cells for e in c.scores})
+        st.dataframe([{t("Bid"): c.bid_id, t("Criterion"): names[c.criterion],
+                       **{e: c.scores.get(e) for e in evaluators},
+                       t("Spread"): f"{c.spread * 100:.0f} %", t("Level"): t(labels.LEVELS[c.level]),
+                       t("Panel score"): c.consensus,
+                       t("Moderated"): t("yes") if c.consensus_source == "moderated" else t("no")}
+                      for c in flagged], hide_index=True, width="stretch")
+
+    if detail.status == "moderation":
+        st.subheader(t("Set a consensus score"))
+        choices = [(c.bid_id, c.criterion) for c in flagged + [c for c in cells if c.level == "ok"]]
+        cell_key = st.selectbox(t("Bid and criterion"), choices, key="moderate_cell",
+                                format_func=lambda k: f"{k[0]} · {names[k[1]]}")
+        rationales = [s for s in scoring.panel_scores(db, who, detail.id)
+                      if (s.bid_ref, s.criterion) == cell_key]
+        for score in rationales:
+            st.markdown(f"**{score.evaluator}: {score.score:g}** — {score.rationale}")
+        scale = rubric.criterion(cell_key[1]).scale
+        assert scale is not None
+        existing = next((c for c in moderation.consensus_scores(db, who, detail.id)
+                         if (c.bid_ref, c.criterion) == cell_key), None)
+        with st.form("consensus"):
+            panel_score = next(c.consensus for c in cells if (c.bid_id, c.criterion) == cell_key)
+            value = st.number_input(t("Consensus score"), min_value=float(scale.min),
+                                    max_value=float(scale.max), step=0.5,
+                                    value=existing.score if existing else float(panel_score))
+            reason = st.text_area(t("Reason (recorded beside the evaluators' scores)"),
+                                  value=existing.reason if existing else "")
+            if st.form_submit_button(t("Save the consensus score"), type="primary"):
+                with guarded():
+                    moderation.set_consensus(db, who, detail.id, cell_key[0], cell_key[1], value,
+                                             reason, expected_version=existing.version
+                                             if existing else None)
+                    flash(t("Consensus score saved for {bid} · {criterion}.", bid=cell_key[0],
+                            criterion=names[cell_key[1]]))
+                    st.rerun()
+
+    st.subheader(t("Red flags"))
+    resolved = {(r.bid_ref, r.code): r for r in moderation.flag_resolutions(db, who, detail.id)}
+    needing = [(b.bid_id, f.code, f.text(lang())) for b in evaluation.ranking
+               if b.status == "ranked" for f in b.flags if f.code in RESOLVABLE]
+    if not needing:
+        st.caption(t("No flag needs a recorded resolution."))
+    for bid_id, code, message in needing:
+        done = resolved.get((bid_id, code))
+        icon = labels.FLAG_ICONS.get(code, ":material/flag:")
+        state = t("resolved") if done else t("open")
+        st.markdown(f"{icon} **{bid_id} · {t(labels.FLAGS[code])}** ({state}) — {message}")
+        if done:
+            st.caption(t("Resolution: {text}", text=done.resolution))
+    if needing and detail.status in ("price_opening", "moderation"):
+        with st.form("resolve"):
+            pick = st.selectbox(t("Flag"), [(b, c) for b, c, _ in needing],
+                                format_func=lambda k: f"{k[0]} · {t(labels.FLAGS[k[1]])}")
+            text = st.text_area(t("How it was resolved (e.g. the supplier's explanation and "
+                                  "the decision)"))
+            if st.form_submit_button(t("Record the resolution")):
+                with guarded():
+                    moderation.resolve_flag(db, who, detail.id, pick[0], pick[1], text)
+                    flash(t("Resolution recorded."))
+                    st.rerun()

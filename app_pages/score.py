@@ -1,0 +1,128 @@
+"""Score (evaluator): declare conflicts of interest first; then score each bid on each of
+your criteria, choosing among the rubric's level descriptors, with the evidence prompts
+beside them and a rationale for every score."""
+
+import streamlit as st
+
+from procurement.rubric import Rubric
+from procurement.services import bids, panel, procurements, scoring
+from procurement.services.errors import ConflictError
+from procurement.ui import context
+from procurement.ui.context import lang, t
+from procurement.ui.feedback import flash, guarded
+from procurement.ui.widgets import pick_procurement
+
+who = context.require_actor()
+db = context.database()
+st.title(t("Score"))
+
+summary = pick_procurement(who, statuses=("open", "quality_evaluation", "price_opening",
+                                          "moderation", "award_recommended", "standstill",
+                                          "awarded"))
+if summary is None:
+    st.stop()
+with guarded():
+    detail = procurements.get_procurement(db, who, summary.id)
+    seat = next((m for m in detail.panel if m.username == who.username), None)
+    if seat is None:
+        st.error(t("You are not on this procurement's evaluation panel."), icon=":material/block:")
+        st.stop()
+    if seat.coi == "pending":
+        st.subheader(t("Declare your conflicts of interest"))
+        st.markdown(t("Before you see any bid, declare any personal, professional or financial "
+                      "interest in a bidder (UK Procurement Act 2023 s.81; 回避制度)."))
+        with st.form("declare"):
+            choice = st.radio(t("Declaration"), ["none", "conflict"], format_func=lambda c: t(
+                "I have no conflict of interest") if c == "none" else t(
+                "I have a conflict of interest"), key="coi_choice")
+            reason = st.text_area(t("If you have a conflict, describe it"), key="coi_reason")
+            if st.form_submit_button(t("Declare"), type="primary"):
+                with guarded():
+                    panel.declare_interests(db, who, detail.id, conflict=choice == "conflict",
+                                            reason=reason)
+                    flash(t("Declaration recorded."))
+                    st.rerun()
+        st.stop()
+    if seat.coi == "conflict":
+        st.info(t("You declared a conflict of interest and are not part of this evaluation."),
+                icon=":material/info:")
+        st.stop()
+    if detail.status == "open":
+        st.info(t("The bids are not open for evaluation yet."), icon=":material/hourglass_top:")
+        st.stop()
+
+    rubric = Rubric.model_validate(detail.rubric)
+    criteria = [rubric.criterion(c) for c in seat.criteria]
+    received = bids.list_bids(db, who, detail.id)
+    mine = {(s.bid_ref, s.criterion): s for s in scoring.my_scores(db, who, detail.id)}
+    total = len(received) * len(criteria)
+    st.progress(len(mine) / total if total else 1.0,
+                text=t("{done} of {total} scores saved", done=len(mine), total=total))
+    done_bids = {b.bid_ref for b in received
+                 if all((b.bid_ref, c.id) in mine for c in criteria)}
+    locked = seat.submitted_at is not None or detail.status != "quality_evaluation"
+    if locked:
+        st.info(t("Your scoresheet is submitted; it can no longer change."),
+                icon=":material/lock:")
+
+    bid_ref = st.selectbox(t("Bid"), [b.bid_ref for b in received], key="score_bid",
+                           format_func=lambda r: ("✓ " if r in done_bids else "○ ") + r + " · " +
+                           next(b.supplier_name for b in received if b.bid_ref == r))
+    bid = next(b for b in received if b.bid_ref == bid_ref)
+    if bid.answers:
+        with st.expander(t("The bidder's answers")):
+            for criterion_id, answer in bid.answers.items():
+                st.markdown(f"**{criterion_id}** — {answer}")
+
+    with st.form(f"scores_{bid_ref}"):
+        entries = {}
+        for criterion in criteria:
+            assert criterion.scale is not None
+            st.markdown(f"#### {criterion.name.get(lang())}")
+            if criterion.description:
+                st.caption(criterion.description.get(lang()))
+            left, right = st.columns([3, 2])
+            levels = {level.value: level for level in criterion.scale.levels}
+            saved = mine.get((bid_ref, criterion.id))
+            values = list(levels)
+            value = left.radio(
+                t("Score for {criterion}", criterion=criterion.name.get(lang())), values,
+                index=values.index(saved.score) if saved and saved.score in values else None,
+                format_func=lambda v, levels=levels: f"{v:g} · {levels[v].label.get(lang())} — "
+                f"{levels[v].descriptor.get(lang())}", key=f"score_{bid_ref}_{criterion.id}",
+                disabled=locked)
+            right.markdown(t("**Evidence to look for**"))
+            right.markdown("\n".join(f"- {p.get(lang())}" for p in criterion.evidence))
+            rationale = st.text_area(t("Rationale (required)"),
+                                     value=saved.rationale if saved else "",
+                                     key=f"rationale_{bid_ref}_{criterion.id}", disabled=locked)
+            entries[criterion.id] = (value, rationale, saved)
+        save = st.form_submit_button(t("Save the scores for this bid"), type="primary",
+                                     disabled=locked, icon=":material/save:")
+    if save:
+        saved_count = 0
+        for criterion_id, (value, rationale, saved) in entries.items():
+            if value is None:
+                continue
+            if saved and saved.score == value and saved.rationale == rationale.strip():
+                continue
+            with guarded():
+                try:
+                    scoring.submit_score(db, who, detail.id, bid_ref, criterion_id, float(value),
+                                         rationale,
+                                         expected_version=saved.version if saved else None)
+                    saved_count += 1
+                except ConflictError as exc:
+                    st.error(exc.render(lang()), icon=":material/sync_problem:")
+        if saved_count:
+            flash(t("Saved {count} score(s).", count=saved_count))
+            st.rerun()
+
+    if not locked:
+        complete = len(mine) == total
+        if st.button(t("Submit my scoresheet"), disabled=not complete, icon=":material/send:",
+                     help=None if complete else t("Score every bid on every criterion first")):
+            with guarded():
+                scoring.submit_scoresheet(db, who, detail.id)
+                flash(t("Scoresheet submitted."))
+                st.rerun()

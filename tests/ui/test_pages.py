@@ -1,0 +1,349 @@
+"""Every page through Streamlit's AppTest: the happy path and each permission refusal."""
+
+from __future__ import annotations
+
+from procurement.services import (
+    bids,
+    lifecycle,
+    moderation,
+    panel,
+    procurements,
+    scoring,
+    users,
+)
+from procurement.ui.nav import ROLE_PAGES
+from tests.ui.conftest import texts
+
+PARKING, PORTAL = 1, 2
+
+
+def _button(at, label):
+    return next(b for b in at.button if b.label == label)
+
+
+# --- sign-in, navigation and language ------------------------------------------------------
+
+def test_sign_in_with_a_wrong_then_a_right_password(app):
+    at = app()
+    at.text_input(key="sign_in_username").set_value("li.na")
+    at.text_input(key="sign_in_password").set_value("wrong password!")
+    at.get("form_submit_button")[-1].click().run()
+    assert "wrong user name or password" in texts(at)
+    assert "actor" not in at.session_state
+    at.text_input(key="sign_in_password").set_value("harbourside-2026")
+    at.get("form_submit_button")[-1].click().run()
+    assert not at.exception
+    assert "Welcome, Li Na 李娜" in texts(at)
+
+
+def test_an_empty_database_offers_the_demo_and_a_first_account(app, city, tmp_path, monkeypatch):
+    monkeypatch.setenv("PROCUREMENT_DB", str(tmp_path / "empty.sqlite"))
+    at = app()
+    assert "This database has no users yet." in texts(at)
+    _button(at, "Load the demo city (Harbourside smart parking)").click().run()
+    assert not at.exception and "Demo loaded." in texts(at)
+
+
+def test_navigation_is_filtered_by_role():
+    assert "score" in ROLE_PAGES["evaluator"] and "results" not in ROLE_PAGES["evaluator"]
+    assert "bids" not in ROLE_PAGES["approver"] and "moderate" not in ROLE_PAGES["approver"]
+    assert set(ROLE_PAGES["observer"]) == {"home", "procurement", "award", "audit", "rubrics"}
+    assert "new_procurement" in ROLE_PAGES["lead"]
+
+
+def test_the_whole_app_switches_to_chinese(app):
+    at = app("li.na", lang="zh")
+    assert "欢迎，Li Na 李娜" in texts(at) and "我的待办" in texts(at)
+    at = app("li.na", lang="zh", page="results")
+    assert "评审结果" in texts(at)
+
+
+# --- home --------------------------------------------------------------------------------
+
+def test_home_lists_tasks_and_procurements(app):
+    at = app("li.na")
+    labels = [b.label for b in at.button]
+    assert any(label.startswith("Moderate and recommend the award — HC-2026-017") for label in labels)
+    assert at.dataframe[0].value.shape[0] == 2
+    evaluator = app("li.wei")
+    assert "Nothing waits for you." in texts(evaluator)
+
+
+# --- procurement, new procurement, rubrics ------------------------------------------------
+
+def test_the_lead_opens_the_tender_from_the_procurement_page(app, city):
+    at = app("li.na", page="procurement")
+    at.selectbox(key="picker").set_value(PORTAL).run()
+    _button(at, "Open the tender for bids").click().run()
+    assert not at.exception
+    assert procurements.get_procurement(city, users.get_actor(city, "li.na"), PORTAL).status == "open"
+
+
+def test_others_see_the_procurement_but_cannot_move_it(app):
+    at = app("zhou.min", page="procurement")
+    assert "Published methodology" in texts(at)
+    assert not [b for b in at.button if b.label.startswith("Open the")]
+
+
+def test_new_procurement(app, city):
+    at = app("li.na", page="new_procurement")
+    form_inputs = at.text_input
+    form_inputs[0].set_value("HC-2027-001")
+    form_inputs[1].set_value("Street lighting as a service · 路灯即服务")
+    form_inputs[2].set_value("Harbourside City")
+    at.multiselect[0].set_value(["chen.fang"])
+    at.get("form_submit_button")[0].click().run()
+    assert not at.exception
+    created = [p for p in procurements.list_procurements(city) if p.reference == "HC-2027-001"]
+    assert created and created[0].status == "draft"
+    detail = procurements.get_procurement(city, users.get_actor(city, "li.na"), created[0].id)
+    assert [m.username for m in detail.panel] == ["chen.fang"]
+
+
+def test_new_procurement_refuses_a_missing_title_and_non_leads(app):
+    at = app("li.na", page="new_procurement")
+    at.text_input[0].set_value("HC-2027-002")
+    at.get("form_submit_button")[0].click().run()
+    assert "a procurement needs a title and a buyer" in texts(at) and not at.exception
+    approver = app("zhou.min")
+    try:
+        approver.switch_page("app_pages/new_procurement.py")
+    except ValueError:
+        return  # the page is not in an approver's navigation at all
+    raise AssertionError("an approver was offered the new-procurement page")
+
+
+def test_rubric_clone_validates_live(app):
+    at = app("li.na", page="rubrics")
+    assert "ISO 37106 smart procurement rubric" in texts(at)
+    at.selectbox(key="rubric_source").set_value("cn-goods").run()
+    assert "Valid." in texts(at)
+    from procurement.rubric import load_rubric
+
+    price_row = [c.kind for c in load_rubric("cn-goods").criteria].index("cost")
+    at.session_state["rubric_editor_cn-goods"] = {
+        "edited_rows": {price_row: {"Weight (points)": 500}}, "added_rows": [],
+        "deleted_rows": []}
+    at.run()
+    assert "profile cn-goods allows a price weight of 30–60 %" in texts(at)
+
+
+# --- bids ----------------------------------------------------------------------------------
+
+CSV = (b"Bid,Company,sme,accepts_data_terms,open_standards_compliant,capex,opex_per_year,"
+       b"term_years,exit_cost\nP-1,Alpha,no,yes,yes,100000,20000,3,5000\n"
+       b"P-2,Beta,yes,yes,maybe,100000,20000,3,5000\n")
+
+
+def _open_portal(city):
+    lead = users.get_actor(city, "li.na")
+    lifecycle.open_for_bids(city, lead, PORTAL)
+    return lead
+
+
+def test_bid_import_maps_columns_and_shows_row_errors_before_importing(app, city):
+    _open_portal(city)
+    at = app("li.na", page="bids")
+    at.selectbox(key="picker").set_value(PORTAL).run()
+    at.get("file_uploader")[0].set_value(("bids.csv", CSV, "text/csv"))
+    at.run()
+    at.selectbox(key="map_bid_id").set_value("bid").run()
+    at.selectbox(key="map_supplier").set_value("company").run()
+    preview = at.dataframe[0].value
+    errors = list(preview["Errors"])
+    assert errors[0] == "✓" and "'maybe' is not a yes/no answer" in errors[1]
+    assert "1 problem(s)" in texts(at)
+    assert not [b for b in at.button if b.label.startswith("Import")]
+    fixed = CSV.replace(b"maybe", b"yes")
+    at.get("file_uploader")[0].set_value(("bids.csv", fixed, "text/csv"))
+    at.run()
+    _button(at, "Import 2 bids").click().run()
+    assert not at.exception
+    assert [b.bid_ref for b in bids.list_bids(city, users.get_actor(city, "li.na"), PORTAL)] == [
+        "P-1", "P-2"]
+    assert "Sealed until quality scoring is closed" in texts(at)
+
+
+def test_price_envelopes_show_once_quality_is_closed(app):
+    at = app("li.na", page="bids")
+    assert "SP-02" in at.dataframe[-1].value.to_string()
+    assert 16500000.0 in list(at.dataframe[-1].value["capex"])
+
+
+# --- scoring --------------------------------------------------------------------------------
+
+def test_an_evaluator_declares_then_scores(app, city):
+    lead = _open_portal(city)
+    bids.add_bids(city, lead, PORTAL, [{"bid_id": "P-1", "supplier": "Alpha",
+                                        "accepts_data_terms": "yes",
+                                        "open_standards_compliant": "yes", "capex": "1",
+                                        "opex_per_year": "1", "term_years": "1",
+                                        "exit_cost": "1"}])
+    lifecycle.start_quality_evaluation(city, lead, PORTAL)
+    at = app("sarah.jones", page="score")
+    at.selectbox(key="picker").set_value(PORTAL).run()
+    assert "Declare your conflicts of interest" in texts(at)
+    at.radio(key="coi_choice").set_value("none")
+    at.get("form_submit_button")[0].click().run()
+    assert not at.exception and "0 of 9 scores saved" in str(at.get("progress")[0].proto)
+    at.radio(key="score_P-1_outcome_focus").set_value(3)
+    at.text_area(key="rationale_P-1_outcome_focus").set_value("KPIs with baselines, §3")
+    at.get("form_submit_button")[0].click().run()
+    assert not at.exception
+    mine = scoring.my_scores(city, users.get_actor(city, "sarah.jones"), PORTAL)
+    assert [(s.criterion, s.score, s.rationale) for s in mine] == [
+        ("outcome_focus", 3.0, "KPIs with baselines, §3")]
+
+
+def test_a_score_without_rationale_is_refused_on_the_page(app, city):
+    lead = _open_portal(city)
+    bids.add_bids(city, lead, PORTAL, [{"bid_id": "P-1", "supplier": "Alpha",
+                                        "accepts_data_terms": "yes",
+                                        "open_standards_compliant": "yes", "capex": "1",
+                                        "opex_per_year": "1", "term_years": "1",
+                                        "exit_cost": "1"}])
+    lifecycle.start_quality_evaluation(city, lead, PORTAL)
+    panel.declare_interests(city, users.get_actor(city, "sarah.jones"), PORTAL, conflict=False)
+    at = app("sarah.jones", page="score")
+    at.selectbox(key="picker").set_value(PORTAL).run()
+    at.radio(key="score_P-1_open_data").set_value(2)
+    at.get("form_submit_button")[0].click().run()
+    assert "a rationale is required" in texts(at) and not at.exception
+
+
+def test_a_conflicted_evaluator_sees_no_bid(app):
+    at = app("wang.lei", page="score")
+    assert "You declared a conflict of interest" in texts(at)
+    assert not at.radio
+
+
+# --- moderation, results, award, audit --------------------------------------------------
+
+def test_the_lead_moderates(app, city):
+    at = app("li.na", page="moderate")
+    assert "Scores to moderate" in texts(at)
+    at.selectbox(key="moderate_cell").set_value(("SP-01", "exit_plan")).run()
+    assert "sarah.jones: 0" in texts(at)
+    at.number_input[0].set_value(1.0)
+    at.text_area[0].set_value("Agreed at the moderation meeting: partial exit plan")
+    at.get("form_submit_button")[0].click().run()
+    assert not at.exception
+    views = moderation.consensus_scores(city, users.get_actor(city, "li.na"), PARKING)
+    assert ("SP-01", "exit_plan", 1.0) in [(c.bid_ref, c.criterion, c.score) for c in views]
+
+
+def test_someone_elses_procurements_are_not_offered_to_moderate(app, city):
+    users.add_user(city, "other.lead", "Other", "lead", password="long enough pass")
+    at = app("other.lead", page="moderate")
+    assert "No procurement is at this step for you." in texts(at)
+
+
+def test_results_and_what_if(app):
+    at = app("li.na", page="results")
+    ranking = at.dataframe[0].value
+    assert list(ranking["Bid"])[:2] == ["SP-02", "SP-03"]
+    assert "Abnormally low cost" in texts(at)
+    whatif = next(d for d in at.dataframe if "Published rank" in d.value.columns)
+    assert next(iter(whatif.value["Bid"])) == "SP-02"
+    for slider in at.slider:
+        slider.set_value(100.0 if slider.key.endswith("_tco") else 0.0)
+    at.run()
+    whatif = next(d for d in at.dataframe if "Published rank" in d.value.columns)
+    assert next(iter(whatif.value["Bid"])) == "SP-04"  # the cheapest wins on cost alone
+    assert next(iter(whatif.value["Change"])) == "▲"
+    labels = [d.label for d in at.get("download_button")]
+    assert labels == ["Results (XLSX)", "Results (CSV)"]
+
+
+def test_approvers_see_results_observers_do_not(app):
+    assert "SP-02" in app("zhou.min", page="results").dataframe[0].value.to_string()
+    assert "results" not in ROLE_PAGES["observer"]
+
+
+def test_recommend_then_approve(app, city):
+    at = app("li.na", page="award")
+    at.text_area[0].set_value("Best long-term value: open data and low exit cost")
+    at.get("form_submit_button")[0].click().run()
+    assert not at.exception
+    assert procurements.get_procurement(city, users.get_actor(city, "li.na"),
+                                        PARKING).status == "award_recommended"
+    observer = app("audit.office", page="award")
+    assert "Recommended by" not in texts(observer)
+    approver = app("zhou.min", page="award")
+    _button(approver, "Approve the recommendation").click().run()
+    assert not approver.exception
+    assert "The standstill period ends on" in texts(approver)
+
+
+def test_the_lead_cannot_approve(app, city):
+    from procurement.services import award
+
+    award.recommend(city, users.get_actor(city, "li.na"), PARKING)
+    at = app("li.na", page="award")
+    assert not [b for b in at.button if b.label == "Approve the recommendation"]
+
+
+def test_audit_log_filters_and_verifies(app):
+    at = app("audit.office", page="audit")
+    _button(at, "Verify the chain").click().run()
+    assert "The chain is intact" in texts(at)
+    at.text_input(key="audit_filter").set_value("consensus").run()
+    shown = at.dataframe[0].value
+    assert len(shown) == 1 and list(shown["Action"]) == ["consensus.set"]
+
+
+def test_evaluators_cannot_read_the_audit_log(app, city):
+    from procurement.services import audit_log
+    from procurement.services.errors import PermissionDenied
+
+    assert "audit" not in ROLE_PAGES["evaluator"]
+    try:
+        audit_log.procurement_log(city, users.get_actor(city, "li.wei"), PARKING)
+    except PermissionDenied:
+        return
+    raise AssertionError("an evaluator read the audit log")
+
+
+# --- identity-provider sign-in -------------------------------------------------------------
+
+AUTH = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32,
+        "client_id": "procure", "client_secret": "s",
+        "server_metadata_url": "http://127.0.0.1:9400/.well-known/openid-configuration"}
+
+
+def _oidc_app(email: str):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.ui.conftest import ROOT
+
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+    at.secrets["auth"] = AUTH
+    at.user = {"is_logged_in": True, "iss": "https://idp.city.example", "sub": "sub-42",
+               "email": email}
+    at.run()
+    return at
+
+
+def test_an_identity_provider_sign_in_maps_to_the_account_and_role(app, city):
+    at = _oidc_app("li.wei@harbourside.example")
+    assert not at.exception
+    assert "Welcome, Li Wei 李伟" in texts(at)
+    assert at.session_state["actor"].role == "evaluator"
+
+
+def test_an_unknown_identity_is_refused(app, city):
+    at = _oidc_app("stranger@elsewhere.example")
+    assert "no account for this sign-in" in texts(at)
+    assert "actor" not in at.session_state
+
+
+def test_the_sign_in_page_offers_the_identity_provider_when_configured(app, city):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.ui.conftest import ROOT
+
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+    at.secrets["auth"] = AUTH
+    at.user = {"is_logged_in": False}
+    at.run()
+    assert "Sign in with your organisation's account" in [b.label for b in at.button]
