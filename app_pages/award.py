@@ -3,6 +3,7 @@ standstill period runs, then the lead awards."""
 
 import streamlit as st
 
+from procurement.documents.context import winners_text
 from procurement.services import award, procurements
 from procurement.ui import context
 from procurement.ui.context import t
@@ -29,7 +30,7 @@ with guarded():
         st.subheader(t("Recommendation"))
         st.markdown(t("Recommended by **{who}** on {date}: {winners}", who=decision.recommended_by,
                       date=decision.recommended_at.date().isoformat(),
-                      winners=", ".join(f"{lot}: {bid}" for lot, bid in decision.winners.items())))
+                      winners=winners_text(decision.winners)))
         if decision.note:
             st.markdown(f"> {decision.note}")
         if decision.approved_by and decision.approved_at:

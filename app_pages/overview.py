@@ -3,6 +3,9 @@ methodology, and cancellation."""
 
 import streamlit as st
 
+from procurement.documents.terms import REPORTING, ContractTerms, parse_kpis, parse_list
+from procurement.errors import ProcurementError
+from procurement.i18n import N_
 from procurement.rubric import Rubric
 from procurement.services import award, lifecycle, panel, procurements, users
 from procurement.services.panel import COI_NAMES
@@ -70,6 +73,62 @@ if summary is not None:
 
         st.subheader(t("Published methodology"))
         show_methodology(Rubric.model_validate(detail.rubric), detail.options)
+
+        st.subheader(t("Contract terms"))
+        terms = ContractTerms.model_validate(detail.contract_terms)
+        editable = is_lead and detail.status == "draft"
+        st.caption(t("Published with the tender in the clause pack; fixed once the tender opens."))
+        with st.form("terms"):
+            columns = st.columns(3)
+            values: dict[str, object] = {
+                "initial_term_years": columns[0].number_input(
+                    t("Initial term (years)"), 1, 10, terms.initial_term_years),
+                "max_term_years": columns[1].number_input(
+                    t("Maximum term (years)"), 1, 15, terms.max_term_years),
+                "break_after_months": columns[2].number_input(
+                    t("Break for convenience after (months)"), 0, 120, terms.break_after_months),
+                "exit_plan_months": columns[0].number_input(
+                    t("Exit plan due within (months)"), 1, 24, terms.exit_plan_months),
+                "data_return_days": columns[1].number_input(
+                    t("Data returned within (days)"), 1, 365, terms.data_return_days),
+                "payment_days": columns[2].number_input(
+                    t("The city pays within (days)"), 1, 60, terms.payment_days),
+                "sme_subcontract_target_percent": columns[0].number_input(
+                    t("SME subcontracting target (%)"), 0, 100,
+                    terms.sme_subcontract_target_percent),
+                "service_credit_cap_percent": columns[1].number_input(
+                    t("Service credits cap (percentage of monthly charges)"), 0.0, 100.0,
+                    terms.service_credit_cap_percent),
+                "gain_share_percent": columns[2].number_input(
+                    t("City's share of innovation gains (%)"), 0.0, 100.0,
+                    terms.gain_share_percent),
+            }
+            values["kpi_reporting"] = st.selectbox(
+                t("KPI reporting"), ["monthly", "quarterly"],
+                index=["monthly", "quarterly"].index(terms.kpi_reporting),
+                format_func=lambda code: t(REPORTING[code]))
+            standards = st.text_input(t("Open standards required (separated by ;)"),
+                                      "; ".join(terms.open_standards))
+            formats = st.text_input(t("Open data formats (separated by ;)"),
+                                    "; ".join(terms.data_formats))
+            kpis = st.text_area(
+                t("Outcome KPIs, one per line as measure: baseline -> target"),
+                "\n".join(f"{k.measure}: {k.baseline} -> {k.target}" if k.baseline
+                          else f"{k.measure}: {k.target}" for k in terms.kpis))
+            values["involves_ai"] = st.checkbox(t("The service involves algorithms or AI"),
+                                                terms.involves_ai)
+            if st.form_submit_button(t("Save the contract terms"), disabled=not editable):
+                with guarded():
+                    try:
+                        parsed = [k.model_dump() for k in parse_kpis(kpis)]
+                    except ValueError as exc:
+                        raise ProcurementError(N_("cannot read the KPI '{entry}': write measure: "
+                                                  "baseline -> target"), entry=str(exc)) from exc
+                    procurements.update_contract_terms(
+                        db, who, detail.id, **values, kpis=parsed,
+                        open_standards=parse_list(standards), data_formats=parse_list(formats))
+                    flash(t("Contract terms saved."))
+                    st.rerun()
 
         if is_lead and detail.status not in ("awarded", "cancelled"):
             with st.expander(t("Cancel this procurement")), st.form("cancel"):

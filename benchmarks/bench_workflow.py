@@ -48,7 +48,10 @@ def rubric() -> Rubric:
         "groups": [{"id": "q", "name": {"en": "q", "zh": "q"}}], "criteria": criteria})
 
 
-def build(db: Database, folder: Path) -> tuple[int, int]:
+def build(db: Database, folder: Path, *, agreeing: bool = False) -> tuple[int, int]:
+    """Two procurements of BIDS bids: one moderated with the panel's 12,000 scores in, one
+    open for scoring. With ``agreeing`` every evaluator gives a cell the same score (so
+    nothing needs moderating before an award can be recommended)."""
     rng = np.random.default_rng(37106)
     users.add_user(db, "lead", "Lead", "lead", password=PASSWORD)
     evaluators = [f"ev{i}" for i in range(EVALUATORS)]
@@ -75,8 +78,10 @@ def build(db: Database, folder: Path) -> tuple[int, int]:
     big = ids[0]
     table = folder / "scores.csv"
     lines = ["bid_id,evaluator,criterion,score,rationale"]
-    lines += [f"B{i:03d},{name},{criterion},{rng.integers(0, 5)},evidence in section {i}"
-              for i in range(BIDS) for name in evaluators for criterion in scale]
+    agreed = rng.integers(0, 5, size=(BIDS, len(scale)))
+    lines += [f"B{i:03d},{name},{criterion},"
+              f"{agreed[i, j] if agreeing else rng.integers(0, 5)},evidence in section {i}"
+              for i in range(BIDS) for name in evaluators for j, criterion in enumerate(scale)]
     table.write_text("\n".join(lines) + "\n", encoding="utf-8")
     scoring.import_scores(db, lead, big, table)
     for name in evaluators:

@@ -63,4 +63,6 @@ TASKS = {
     "declare_interests": N_("Declare your conflicts of interest"),
     "score": N_("Score the bids"),
 }
+COI = {"pending": N_("not declared yet"), "none": N_("no conflict"),
+       "conflict": N_("conflict declared")}
 LEVELS = {"ok": N_("agreed"), "review": N_("review"), "disagreement": N_("disagreement")}

@@ -20,6 +20,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                      help="fail, rather than skip, the PostgreSQL variants when no server is set")
     parser.addoption("--require-browser", action="store_true",
                      help="fail, rather than skip, the browser tests when chromium is missing")
+    parser.addoption("--require-libreoffice", action="store_true",
+                     help="fail, rather than skip, the PDF tests when LibreOffice is missing")
 MINI_RUBRIC = FIXTURES / "mini-rubric.yaml"
 MINI_BIDS = FIXTURES / "mini-bids.csv"
 

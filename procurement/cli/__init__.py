@@ -45,14 +45,15 @@ def cli() -> None:
 def _register() -> None:
     from procurement.cli.audit import audit_group
     from procurement.cli.database import db_group, demo, list_command
+    from procurement.cli.documents import clauses, contract, report, summaries
     from procurement.cli.imports import import_group
     from procurement.cli.procurements import result, show
     from procurement.cli.rubric import rubric
     from procurement.cli.score import score
     from procurement.cli.users import user_group
 
-    for command in (audit_group, db_group, demo, import_group, list_command, result, rubric,
-                    score, show, user_group):
+    for command in (audit_group, clauses, contract, db_group, demo, import_group, list_command,
+                    report, result, rubric, score, show, summaries, user_group):
         cli.add_command(command)
 
 

@@ -7,10 +7,7 @@ import click
 from procurement.cli.options import actor_option, db_option, json_option, lang_option
 from procurement.cli.render import table
 from procurement.i18n import N_, Lang, Term, tr
-from procurement.services.actors import Actor
-
-# The command line runs as the database's owner; it reads what an observer may read.
-COMMAND_LINE = Actor(id=0, username="cli", display_name="command line", role="observer")
+from procurement.services.actors import OPERATOR as COMMAND_LINE
 
 
 @click.command("show")

@@ -92,6 +92,22 @@ def may_open_envelopes(actor: Actor, procurement: ProcurementRow) -> None:
         raise PermissionDenied(N_("price envelopes stay sealed until quality scoring is closed"))
 
 
+def may_open_envelopes_for_record(actor: Actor, procurement: ProcurementRow) -> None:
+    """A record with prices (report, contract) exists only once the envelopes are open."""
+    if procurement.status not in PRICES_OPEN:
+        raise PermissionDenied(N_("price envelopes stay sealed until quality scoring is closed"))
+
+
+def may_read_evaluation(actor: Actor, procurement: ProcurementRow) -> None:
+    """Scores, rationales and rankings: the lead and approvers; observers once awarded."""
+    if actor.operator or actor.id == procurement.lead_id or actor.role == "approver":
+        return
+    if actor.role == "observer" and procurement.status == "awarded":
+        return
+    raise PermissionDenied(N_("the evaluation record is for the lead and approvers until the "
+                              "contract is awarded"))
+
+
 def active_panel(session: Session, procurement: ProcurementRow) -> list[PanelMemberRow]:
     """Panel members still evaluating (declared no conflict, or not yet declared)."""
     return [m for m in repo.panel(session, procurement.id) if m.coi != "conflict"]

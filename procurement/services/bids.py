@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from procurement.documents.terms import parse_kpis, parse_list
 from procurement.errors import InputError, Problem, ProcurementError
 from procurement.i18n import N_
 from procurement.services import access, clock
@@ -27,7 +28,7 @@ from procurement.tables.bids import ID_COLUMNS, TCO_COLUMNS, BidSet, validate_bi
 from procurement.tables.read import Table, read_table, read_table_bytes
 
 ANSWER_PREFIX = "answer_"
-OPTIONAL_COLUMNS = ("supplier_id", "lot")
+OPTIONAL_COLUMNS = ("supplier_id", "lot", "kpis", "open_standards")
 
 
 def import_bids(db: Database, actor: Actor, procurement_id: int, path: str | Path) -> int:
@@ -139,6 +140,7 @@ def _add(db: Database, actor: Actor, procurement_id: int, table: Table) -> int:
         rubric = frozen_rubric(row)
         bids = validate_bids(table, rubric, scores_from_panel=True)
         lots = _lots(table, bids, row)
+        commitments = _commitments(table, bids)
         existing = {b.bid_ref for b in repo.bids(session, row.id)}
         taken = [Problem(table.file, N_("bid {bid_id} is in this procurement already"),
                          row=bids.rows[i], column="bid_id", params={"bid_id": ref})
@@ -153,7 +155,7 @@ def _add(db: Database, actor: Actor, procurement_id: int, table: Table) -> int:
                 lot=lots[i], gates={g: bool(v[i]) for g, v in bids.gates.items()},
                 answers={name[len(ANSWER_PREFIX):]: text for name in bids.extra
                          if name.startswith(ANSWER_PREFIX) and (text := _text(bids, name, i))},
-                received_at=received)
+                commitments=commitments[i], received_at=received)
             session.add(bid)
             session.flush()
             session.add(PriceEnvelopeRow(bid_id=bid.id, **_envelope(bids, i)))
@@ -168,6 +170,23 @@ def _envelope(bids: BidSet, i: int) -> dict[str, float | None]:
     values = {"price": cost.price}
     values.update({name: getattr(cost, name) for name in TCO_COLUMNS})
     return {name: None if array is None else float(array[i]) for name, array in values.items()}
+
+
+def _commitments(table: Table, bids: BidSet) -> list[dict[str, Any]]:
+    """What each bid commits to for the contract: KPIs and open standards."""
+    found, problems = [], []
+    for i in range(len(bids)):
+        try:
+            kpis = [k.model_dump() for k in parse_kpis(_text(bids, "kpis", i))]
+        except ValueError as exc:
+            problems.append(Problem(table.file, N_(
+                "cannot read the KPI '{entry}': write measure: baseline -> target"),
+                row=bids.rows[i], column="kpis", params={"entry": str(exc)}))
+            kpis = []
+        found.append({"kpis": kpis, "open_standards": parse_list(_text(bids, "open_standards", i))})
+    if problems:
+        raise InputError(problems)
+    return found
 
 
 def _lots(table: Table, bids: BidSet, row: ProcurementRow) -> list[str | None]:
@@ -200,4 +219,4 @@ def _text(bids: BidSet, column: str, i: int) -> str:
 def _view(bid: BidRow) -> BidView:
     return BidView(bid_ref=bid.bid_ref, supplier_name=bid.supplier_name,
                    supplier_identifier=bid.supplier_identifier, sme=bid.sme, lot=bid.lot,
-                   gates=bid.gates, answers=bid.answers)
+                   gates=bid.gates, answers=bid.answers, commitments=bid.commitments or {})

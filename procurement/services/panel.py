@@ -3,6 +3,7 @@ declarations (UK Procurement Act 2023 s.81–83; declared before any bid is visi
 
 from __future__ import annotations
 
+from procurement import labels
 from procurement.errors import ProcurementError
 from procurement.i18n import N_
 from procurement.services import access, clock
@@ -13,8 +14,7 @@ from procurement.store import repository as repo
 from procurement.store.db import Database
 from procurement.store.tables import PanelMemberRow
 
-COI_NAMES = {"pending": N_("not declared yet"), "none": N_("no conflict"),
-             "conflict": N_("conflict declared")}
+COI_NAMES = labels.COI
 
 
 def assign_evaluator(db: Database, actor: Actor, procurement_id: int, username: str,

@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
+from procurement.documents.terms import ContractTerms
 from procurement.errors import ProcurementError
 from procurement.i18n import N_
 from procurement.rubric import Rubric, load_rubric, rubric_from_data
@@ -68,17 +70,8 @@ def update_methodology(db: Database, actor: Actor, procurement_id: int, *,
     Once a procurement is open its methodology is published and fixed: any attempt is
     refused, and the refusal itself is written to the audit log.
     """
-    with db.read() as session:
-        row = access.load(session, procurement_id)
-        access.require_lead(actor, row)
-        status = row.status
-    if status != "draft":
-        with db.write() as session:
-            audit.append(session, actor.username, "procurement.methodology_change_refused",
-                         f"procurement:{procurement_id}", procurement_id=procurement_id,
-                         after={"status": status, "attempted": _attempt(rubric, weights,
-                                                                        thresholds, settings)})
-        raise StateError(N_("the methodology of a procurement cannot change once it is open"))
+    _refuse_once_open(db, actor, procurement_id, "procurement.methodology_change_refused",
+                      _attempt(rubric, weights, thresholds, settings))
     with db.write() as session:
         row = access.load(session, procurement_id, lock=True)
         before = _methodology(row)
@@ -103,6 +96,48 @@ def update_methodology(db: Database, actor: Actor, procurement_id: int, *,
         audit.append(session, actor.username, "procurement.methodology", f"procurement:{row.id}",
                      procurement_id=row.id, before=before, after=_methodology(row))
         return _detail(session, actor, row)
+
+
+def update_contract_terms(db: Database, actor: Actor, procurement_id: int,
+                          **terms: Any) -> ProcurementDetail:
+    """Set the contract terms the clause pack publishes (draft only, like the methodology)."""
+    _refuse_once_open(db, actor, procurement_id, "procurement.terms_change_refused", terms)
+    with db.write() as session:
+        row = access.load(session, procurement_id, lock=True)
+        before = dict(row.contract_terms or {})
+        try:
+            checked = ContractTerms.model_validate({**before, **terms})
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            raise ProcurementError(N_("invalid contract term {name}: {detail}"),
+                                   name=".".join(str(p) for p in err["loc"]) or "terms",
+                                   detail=err["msg"]) from exc
+        row.contract_terms = checked.model_dump(mode="json")
+        row.version += 1
+        audit.append(session, actor.username, "procurement.contract_terms",
+                     f"procurement:{row.id}", procurement_id=row.id, before=before,
+                     after=row.contract_terms)
+        return _detail(session, actor, row)
+
+
+def contract_terms(row: ProcurementRow) -> ContractTerms:
+    return ContractTerms.model_validate(row.contract_terms or {})
+
+
+def _refuse_once_open(db: Database, actor: Actor, procurement_id: int, action: str,
+                      attempted: Any) -> None:
+    """The published tender is fixed once open: refuse the change and record the attempt."""
+    with db.read() as session:
+        row = access.load(session, procurement_id)
+        access.require_lead(actor, row)
+        status = row.status
+    if status == "draft":
+        return
+    with db.write() as session:
+        audit.append(session, actor.username, action, f"procurement:{procurement_id}",
+                     procurement_id=procurement_id, after={"status": status,
+                                                           "attempted": attempted})
+    raise StateError(N_("the methodology of a procurement cannot change once it is open"))
 
 
 def get_procurement(db: Database, actor: Actor, procurement_id: int) -> ProcurementDetail:
@@ -184,6 +219,7 @@ def _detail(session: Session, actor: Actor, row: ProcurementRow) -> ProcurementD
         id=row.id, reference=row.reference, title=row.title, description=row.description,
         buyer_name=row.buyer_name, buyer_id=row.buyer_id, lots=row.lots, status=row.status,
         lead=lead.username if lead else "?", rubric=row.rubric, options=row.options,
-        standstill_days=row.standstill_days, standstill_end=row.standstill_end,
+        standstill_days=row.standstill_days, contract_terms=row.contract_terms or {},
+        standstill_end=row.standstill_end,
         cancel_reason=row.cancel_reason, created_at=row.created_at, panel=members,
         bid_count=bid_count, version=row.version)

@@ -55,6 +55,7 @@ class ProcurementDetail(View):
     rubric: dict[str, Any]
     options: dict[str, Any]
     standstill_days: int
+    contract_terms: dict[str, Any] = {}
     standstill_end: date | None
     cancel_reason: str | None
     created_at: datetime
@@ -71,6 +72,7 @@ class BidView(View):
     lot: str | None
     gates: dict[str, bool]
     answers: dict[str, str]
+    commitments: dict[str, Any] = {}
 
 
 class EnvelopeView(View):

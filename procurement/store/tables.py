@@ -84,6 +84,7 @@ class ProcurementRow(Base):
     rubric: Mapped[dict[str, Any]] = mapped_column()  # frozen copy of the rubric
     options: Mapped[dict[str, Any]] = mapped_column()  # frozen ScoringOptions
     standstill_days: Mapped[int] = mapped_column(Integer, default=8)
+    contract_terms: Mapped[dict[str, Any]] = mapped_column(default=dict)  # see documents.terms
     status: Mapped[str] = mapped_column(String(30), default="draft")
     lead_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column()
@@ -117,6 +118,8 @@ class BidRow(Base):
     lot: Mapped[str | None] = mapped_column(String(80))
     gates: Mapped[dict[str, Any]] = mapped_column(default=dict)  # gate id → passed
     answers: Mapped[dict[str, Any]] = mapped_column(default=dict)  # criterion id → response
+    # What the bid commits to, for the contract: {"kpis": [...], "open_standards": [...]}.
+    commitments: Mapped[dict[str, Any]] = mapped_column(default=dict)
     received_at: Mapped[datetime] = mapped_column()
 
     __table_args__ = (UniqueConstraint("procurement_id", "bid_ref"),)

@@ -27,13 +27,14 @@ PAGES = {
     "results": ("app_pages/results.py", N_("Results"), ":material/leaderboard:"),
     "award": ("app_pages/award.py", N_("Award"), ":material/how_to_reg:"),
     "audit": ("app_pages/audit.py", N_("Audit log"), ":material/fact_check:"),
+    "documents": ("app_pages/documents.py", N_("Documents"), ":material/description:"),
 }
 ROLE_PAGES = {
     "lead": ("home", "procurement", "new_procurement", "bids", "moderate", "results", "award",
-             "audit", "rubrics"),
+             "documents", "audit", "rubrics"),
     "evaluator": ("home", "score", "rubrics"),
-    "approver": ("home", "procurement", "results", "award", "audit", "rubrics"),
-    "observer": ("home", "procurement", "award", "audit", "rubrics"),
+    "approver": ("home", "procurement", "results", "award", "documents", "audit", "rubrics"),
+    "observer": ("home", "procurement", "award", "documents", "audit", "rubrics"),
 }
 SIGN_IN = ("app_pages/sign_in.py", N_("Sign in"), ":material/login:")
 

@@ -2,6 +2,7 @@
 
 import json
 import os
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -51,3 +52,25 @@ def test_mini_results_csv(tmp_path):
     assert procure("score", MINI_BIDS, "--rubric", MINI_RUBRIC, "--sme-deduction", "0.1",
                    "--out", out).returncode == 0
     _check("mini-results.csv", out.read_text(encoding="utf-8-sig"))
+
+
+def test_clause_pack_text_in_both_languages(tmp_path, monkeypatch):
+    # The clause pack is what bidders read with the tender: any change to its wording should be
+    # a reviewed diff. The date is fixed because the pack prints the day it was generated.
+    import io
+
+    from docx import Document as Word
+
+    from procurement.services import clock, documents, users
+    from procurement.services.demo import build_demo
+    from procurement.store.db import Database
+
+    monkeypatch.setattr(clock, "today", lambda: date(2026, 11, 26))
+    db = Database.open(tmp_path / "city.sqlite")
+    build_demo(db)
+    lead = users.get_actor(db, "li.na")
+    for lang in ("en", "zh"):
+        doc = Word(io.BytesIO(documents.clause_pack(db, lead, 1, lang).content))
+        text = "\n".join(p.text for p in doc.paragraphs if p.text.strip())
+        _check(f"clause-pack.{lang}.txt", text + "\n")
+    db.dispose()

@@ -47,7 +47,8 @@ def test_an_empty_database_offers_the_demo_and_a_first_account(app, city, tmp_pa
 def test_navigation_is_filtered_by_role():
     assert "score" in ROLE_PAGES["evaluator"] and "results" not in ROLE_PAGES["evaluator"]
     assert "bids" not in ROLE_PAGES["approver"] and "moderate" not in ROLE_PAGES["approver"]
-    assert set(ROLE_PAGES["observer"]) == {"home", "procurement", "award", "audit", "rubrics"}
+    assert set(ROLE_PAGES["observer"]) == {"home", "procurement", "award", "documents", "audit",
+                                           "rubrics"}
     assert "new_procurement" in ROLE_PAGES["lead"]
 
 
@@ -347,3 +348,28 @@ def test_the_sign_in_page_offers_the_identity_provider_when_configured(app, city
     at.user = {"is_logged_in": False}
     at.run()
     assert "Sign in with your organisation's account" in [b.label for b in at.button]
+
+
+# --- documents --------------------------------------------------------------------------
+
+def test_documents_are_prepared_and_offered_for_download(app, city):
+    from procurement.services import award
+
+    award.recommend(city, users.get_actor(city, "li.na"), PARKING)
+    at = app("li.na", page="documents")
+    _button(at, "Prepare Evaluation report").click().run()
+    assert not at.exception
+    assert "Download HC-2026-017-evaluation-report.en.docx" in [
+        d.label for d in at.get("download_button")]
+    _button(at, "Prepare the assessment summaries").click().run()
+    assert not at.exception
+    assert "Download the assessment summaries (.zip)" in [d.label for d in at.get("download_button")]
+
+
+def test_the_record_stays_closed_to_observers_until_the_award(app):
+    at = app("audit.office", page="documents")
+    _button(at, "Prepare Evaluation report").click().run()
+    assert "the evaluation record is for the lead and approvers" in texts(at)
+    _button(at, "Prepare Clause pack").click().run()
+    assert not at.exception
+    assert "Download HC-2026-017-clause-pack.en.docx" in [d.label for d in at.get("download_button")]

@@ -1,0 +1,103 @@
+"""Documents: the clause pack, the contract draft, the evaluation report and an assessment
+summary for every bidder, in either language, from the shipped templates or the city's own
+Word template (rendered in the same sandbox); PDF copies when LibreOffice is installed."""
+
+import io
+import tempfile
+import zipfile
+from pathlib import Path
+
+import streamlit as st
+
+from procurement.documents.pdf import libreoffice, to_pdf
+from procurement.i18n import Lang
+from procurement.services import documents
+from procurement.ui import context
+from procurement.ui.context import t
+from procurement.ui.feedback import guarded
+from procurement.ui.widgets import language_names, pick_procurement
+
+who = context.require_actor()
+db = context.database()
+st.title(t("Documents"))
+
+summary = pick_procurement(who)
+if summary is None:
+    st.stop()
+names = language_names()
+choice = st.segmented_control(t("Language of the documents"), list(names), key="documents_lang",
+                            default=context.lang(), format_func=lambda code: names[code],
+                            required=True)
+lang: Lang = "zh" if choice == "zh" else "en"
+own = st.file_uploader(t("Your own Word template (optional)"), type=["docx"],
+                       key="documents_template",
+                       help=t("It is rendered in the same sandbox; variables it needs must exist"))
+template = own.getvalue() if own else None
+template_name = own.name if own else None
+pdf = libreoffice() is not None and st.checkbox(t("Also a PDF copy (LibreOffice)"),
+                                                key="documents_pdf")
+
+
+def with_pdf(document: documents.Document) -> tuple[bytes, str, str]:
+    """The document, or a zip of it and its PDF copy."""
+    if not pdf:
+        return document.content, document.name, (
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    with tempfile.TemporaryDirectory() as folder:
+        paths = documents.save([document], Path(folder))
+        paths += to_pdf(paths, Path(folder))
+        return _zip(paths), Path(document.name).stem + ".zip", "application/zip"
+
+
+def _zip(paths: list[Path]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zipped:
+        for path in paths:
+            zipped.write(path, path.name)
+    return buffer.getvalue()
+
+
+SINGLE = {
+    "clause-pack": (t("Clause pack"), t("The contract clauses for the tender documents."),
+                    documents.clause_pack),
+    "contract": (t("Contract draft"), t("For the recommended bid."), documents.contract),
+    "evaluation-report": (t("Evaluation report"), t("Methodology to audit-chain status."),
+                          documents.evaluation_report),
+}
+for kind, (label, help_text, make) in SINGLE.items():
+    left, right = st.columns([3, 2])
+    left.markdown(f"**{label}** — {help_text}")
+    if right.button(t("Prepare {document}", document=label), key=f"make_{kind}",
+                    icon=":material/description:"):
+        with guarded(), st.spinner(t("Preparing…")):
+            document = make(db, who, summary.id, lang, template, template_name)
+            st.session_state[f"doc_{kind}"] = with_pdf(document)
+    ready = st.session_state.get(f"doc_{kind}")
+    if ready:
+        content, file_name, mime = ready
+        right.download_button(t("Download {file}", file=file_name), data=content,
+                              file_name=file_name, mime=mime, key=f"download_{kind}",
+                              icon=":material/download:")
+
+summaries_label = t("Assessment summaries")
+summaries_help = t("One for every bidder, with its scores, reasons and the standstill date.")
+st.markdown(f"**{summaries_label}** — {summaries_help}")
+if st.button(t("Prepare the assessment summaries"), icon=":material/folder_zip:"):
+    bar = st.progress(0.0, text=t("Preparing…"))
+
+    def progress(done: int, total: int) -> None:
+        bar.progress(done / total, text=t("{done} of {total} summaries", done=done, total=total))
+
+    with guarded():
+        made = documents.assessment_summaries(db, who, summary.id, lang, template, template_name,
+                                              progress=progress)
+        with tempfile.TemporaryDirectory() as folder:
+            paths = documents.save(made, Path(folder))
+            if pdf:
+                paths += to_pdf(paths, Path(folder))
+            st.session_state["doc_summaries"] = _zip(paths)
+ready_zip = st.session_state.get("doc_summaries")
+if ready_zip:
+    st.download_button(t("Download the assessment summaries (.zip)"), data=ready_zip,
+                       file_name=f"{summary.reference}-assessment-summaries.zip",
+                       mime="application/zip", icon=":material/download:")

@@ -1,0 +1,55 @@
+"""Benchmark: 200 assessment summaries.
+
+Target (issue 5): 200 assessment summaries ≤ 6 s on this machine. Measured: the service
+that reads the record and renders one sandboxed Word document per bidder, for a
+procurement of 200 bids × 12 criteria × 5 evaluators (recommended and approved), plus writing
+them into a zip as the command line does.
+"""
+
+from __future__ import annotations
+
+import io
+import statistics
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.bench_workflow import build  # noqa: E402
+from procurement.services import award, documents, users  # noqa: E402
+from procurement.store.db import Database  # noqa: E402
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        db = Database(f"sqlite+pysqlite:///{Path(folder) / 'docs.sqlite'}")
+        big, _ = build(db, Path(folder), agreeing=True)
+        users.add_user(db, "approver", "Approver", "approver", password="benchmark-password")
+        lead, approver = users.get_actor(db, "lead"), users.get_actor(db, "approver")
+        award.recommend(db, lead, big)
+        award.approve(db, approver, big)
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            made = documents.assessment_summaries(db, lead, big, "en")
+            buffer = io.BytesIO()
+            with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zipped:
+                for document in made:
+                    zipped.writestr(document.name, document.content)
+            times.append(time.perf_counter() - start)
+        assert len(made) == 200
+        zh_start = time.perf_counter()
+        documents.assessment_summaries(db, lead, big, "zh")
+        zh = time.perf_counter() - zh_start
+        db.dispose()
+    print("documents: assessment summaries for 200 bidders (12 criteria, 5 evaluators)")
+    print(f"  English, median of 3 (render + zip): {statistics.median(times):5.2f} s   target ≤ 6 s")
+    print(f"  Chinese, once:                       {zh:5.2f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,252 @@
+"""What each document says, as plain data for its template: built from service views, in one
+language, numbers formatted. No I/O and no Word here (render.py does that)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from procurement import labels
+from procurement.documents.clauses import ClauseLibrary, select_clauses
+from procurement.documents.terms import ContractTerms, Kpi
+from procurement.i18n import N_, Lang, tr
+from procurement.rubric import Rubric
+from procurement.scoring.result import Evaluation, RankedBid
+from procurement.services.views import (
+    BidView,
+    ConsensusView,
+    DecisionView,
+    EnvelopeView,
+    ProcurementDetail,
+    ResolutionView,
+    ScoreView,
+)
+
+if TYPE_CHECKING:
+    from procurement.store.audit import ChainReport
+
+Context = dict[str, Any]
+
+
+def money(value: float | None) -> str:
+    return "–" if value is None else f"{value:,.2f}"
+
+
+def common(detail: ProcurementDetail, today: date) -> Context:
+    return {"procurement": {"title": detail.title, "reference": detail.reference,
+                            "buyer": detail.buyer_name, "buyer_id": detail.buyer_id or "–",
+                            "description": detail.description or "–"},
+            "generated_on": today.isoformat()}
+
+
+def clause_sections(library: ClauseLibrary, rubric: Rubric, terms: ContractTerms,
+                    buyer: str, lang: Lang, today: date) -> list[Context]:
+    parameters = terms.parameters(buyer, lang, today)
+    return [{"title": title, "clauses": [vars(clause) for clause in clauses]}
+            for title, clauses in select_clauses(library, rubric, terms, parameters, lang)]
+
+
+def clause_pack(detail: ProcurementDetail, rubric: Rubric, terms: ContractTerms,
+                library: ClauseLibrary, lang: Lang, today: date) -> Context:
+    return {**common(detail, today), "kpis": [_kpi(k) for k in terms.kpis],
+            "sections": clause_sections(library, rubric, terms, detail.buyer_name, lang, today)}
+
+
+def contract(detail: ProcurementDetail, rubric: Rubric, terms: ContractTerms,
+             library: ClauseLibrary, bid: BidView, envelope: EnvelopeView, ranked: RankedBid,
+             lang: Lang, today: date) -> Context:
+    schedule = []
+    if envelope.price is not None:
+        schedule.append({"item": tr(N_("Price"), lang), "amount": money(envelope.price)})
+    if ranked.tco is not None:
+        tco = ranked.tco
+        rate = f"{tco.discount_rate * 100:g} %"
+        schedule += [
+            {"item": tr(N_("Capital cost"), lang), "amount": money(envelope.capex)},
+            {"item": tr(N_("Operating cost per year"), lang), "amount": money(envelope.opex_per_year)},
+            {"item": tr(N_("Term (years)"), lang), "amount": str(tco.term_years)},
+            {"item": tr(N_("Exit cost"), lang), "amount": money(envelope.exit_cost)},
+            {"item": tr(N_("Operating cost, present value at {rate}"), lang, rate=rate),
+             "amount": money(tco.opex_pv)},
+            {"item": tr(N_("Exit cost, present value at {rate}"), lang, rate=rate),
+             "amount": money(tco.exit_pv)},
+            {"item": tr(N_("Total cost of ownership (present value)"), lang),
+             "amount": money(tco.total)},
+        ]
+    if ranked.evaluated_cost is not None and ranked.evaluated_cost != ranked.cost:
+        schedule.append({"item": tr(N_("Evaluated cost (after the SME deduction)"), lang),
+                         "amount": money(ranked.evaluated_cost)})
+    commitments = bid.commitments or {}
+    standards = commitments.get("open_standards") or []
+    return {
+        **common(detail, today),
+        "supplier": {"name": bid.supplier_name, "identifier": bid.supplier_identifier or "–",
+                     "kpis": [_kpi(Kpi.model_validate(k)) for k in commitments.get("kpis", [])],
+                     "open_standards": ("、" if lang == "zh" else ", ").join(standards)
+                     or tr(N_("None stated in the bid."), lang)},
+        "schedule": schedule,
+        "sections": clause_sections(library, rubric, terms, detail.buyer_name, lang, today),
+    }
+
+
+def report(detail: ProcurementDetail, rubric: Rubric, evaluation: Evaluation,
+           scores: list[ScoreView], consensus: list[ConsensusView],
+           resolutions: list[ResolutionView], decision: DecisionView | None,
+           chain: ChainReport, lang: Lang, today: date) -> Context:
+    names = {c.id: c.name.get(lang) for c in rubric.criteria}
+    weights = rubric.weights()
+    options = detail.options
+    originals: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for s in scores:
+        originals[(s.bid_ref, s.criterion)].append(f"{s.evaluator} {s.score:g}")
+    resolved = {(r.bid_ref, r.code): r.resolution for r in resolutions}
+    sensitivity = evaluation.sensitivity
+    return {
+        **common(detail, today),
+        "rubric": {"title": rubric.title.get(lang), "id": rubric.id, "version": rubric.version,
+                   "criteria": [{"name": c.name.get(lang), "kind": tr(labels.KINDS[c.kind], lang),
+                                 "weight": f"{weights[c.id] * 100:.1f} %" if c.id in weights
+                                 else "–",
+                                 "minimum": "–" if c.threshold is None else f"{c.threshold:g}"}
+                                for c in rubric.criteria]},
+        "settings": tr(N_("method {method}; price formula {formula}; discount rate {rate} %; SME "
+                          "deduction {sme} %"), lang, method=tr(labels.METHODS[options["method"]],
+                                                                 lang),
+                       formula=tr(labels.PRICE_FORMULAS[options["price_formula"]], lang),
+                       rate=f"{options['discount_rate'] * 100:g}",
+                       sme=f"{options['sme_deduction'] * 100:g}"),
+        "panel": [{"name": f"{m.display_name} ({m.username})",
+                   "declaration": tr(labels.COI[m.coi], lang), "reason": m.coi_reason or "–",
+                   "declared_on": m.declared_at.date().isoformat() if m.declared_at else "–"}
+                  for m in detail.panel],
+        "scores": [{"bid": s.bid_ref, "criterion": names[s.criterion], "evaluator": s.evaluator,
+                    "score": f"{s.score:g}", "rationale": s.rationale} for s in scores],
+        "moderation": [{"bid": c.bid_ref, "criterion": names[c.criterion],
+                        "original": ", ".join(originals[(c.bid_ref, c.criterion)]),
+                        "consensus": f"{c.score:g}", "reason": c.reason} for c in consensus],
+        "ranking": [_ranked(b, lang) for b in evaluation.ranking],
+        "sensitivity": None if sensitivity is None or not sensitivity.win_probability else {
+            "samples": f"{sensitivity.samples:,}", "seed": sensitivity.seed,
+            "win": [{"bid": bid, "share": f"{p * 100:.1f} %"}
+                    for bid, p in sensitivity.win_probability.items()],
+            "tipping": [{"criterion": names[p.criterion], "weight": f"{p.weight * 100:.1f} %",
+                         "tipping_weight": "–" if p.tipping_weight is None
+                         else f"{p.tipping_weight * 100:.1f} %",
+                         "new_winner": p.new_winner
+                         or tr(N_("no weight changes the winner"), lang)}
+                        for p in sensitivity.tipping_points]},
+        "flags": [{"bid": b.bid_id, "flag": tr(labels.FLAGS.get(f.code, f.code), lang),
+                   "explanation": f.text(lang),
+                   "resolution": resolved.get((b.bid_id, f.code), "–")}
+                  for b in evaluation.ranking for f in b.flags],
+        "recommendation": _recommendation(decision, detail, lang),
+        "audit": tr(N_("Audit chain intact on {date}: {count} entries, newest hash {hash}."), lang,
+                    date=today.isoformat(), count=chain.entries, hash=chain.head_hash)
+        if chain.ok else tr(N_("Audit chain BROKEN at entry {seq}: the record has been "
+                               "tampered with."), lang, seq=chain.first_bad),
+    }
+
+
+def summary(detail: ProcurementDetail, rubric: Rubric, evaluation: Evaluation, bid: RankedBid,
+            reasons: dict[tuple[str, str], list[str]], lang: Lang, today: date) -> Context:
+    """The reg. 31 assessment summary for one bidder."""
+    weights = evaluation.weights
+    winner = evaluation.winner
+    rows = _criteria_rows(rubric, weights, bid, reasons, lang)
+    if bid.status == "disqualified":
+        outcome = tr(N_("Your tender was not ranked: {reasons}"), lang,
+                     reasons="; ".join(r.text(lang) for r in bid.reasons))
+    elif winner is not None and winner.bid_id == bid.bid_id:
+        outcome = tr(N_("Your tender is the most advantageous tender, and the contracting "
+                        "authority intends to award the contract to you."), lang)
+    else:
+        outcome = tr(N_("Your tender was not the most advantageous tender."), lang)
+    context: Context = {
+        **common(detail, today),
+        "bidder": {"bid": bid.bid_id, "supplier": bid.supplier, "criteria": rows,
+                   "total": "–" if bid.total is None else f"{bid.total:.2f} / 100",
+                   "rank": "–" if bid.rank is None else str(bid.rank)},
+        "outcome": outcome,
+        "winner": None,
+        "standstill": tr(N_("The standstill period ends on {date}; the contract will not be "
+                            "entered into before then."), lang,
+                         date=detail.standstill_end.isoformat()) if detail.standstill_end
+        else tr(N_("The standstill period starts when the award is approved."), lang),
+    }
+    if winner is not None and winner.bid_id != bid.bid_id:
+        ahead = sorted(((weights[c] * (winner.scores[c] - bid.scores.get(c, 0.0)) * 100, c)
+                        for c in weights), reverse=True)
+        names = {c.id: c.name.get(lang) for c in rubric.criteria}
+        leads = [names[c] for gain, c in ahead[:3] if gain > 0.005]
+        context["winner"] = {
+            "why": tr(N_("The most advantageous tender ({bid}, {supplier}) scored {total} of 100; "
+                         "it gained most over yours on: {criteria}."), lang, bid=winner.bid_id,
+                      supplier=winner.supplier, total=f"{winner.total:.2f}" if winner.total
+                      is not None else "–", criteria=("、" if lang == "zh" else ", ").join(leads)
+                      or "–"),
+            "criteria": [{"name": r["name"], "score": _score(rubric, c, winner), "points":
+                          f"{weights[c] * winner.scores[c] * 100:.2f}"}
+                         for r, c in zip(rows, [c.id for c in rubric.weighted], strict=True)]}
+    return context
+
+
+def _criteria_rows(rubric: Rubric, weights: dict[str, float], bid: RankedBid,
+                   reasons: dict[tuple[str, str], list[str]], lang: Lang) -> list[Context]:
+    rows = []
+    for criterion in rubric.weighted:
+        if criterion.kind == "cost":
+            available = tr(N_("by the price formula"), lang)
+            reason = tr(N_("evaluated cost {cost}"), lang, cost=money(bid.evaluated_cost))
+        else:
+            assert criterion.scale is not None
+            available = f"{criterion.scale.min:g}–{criterion.scale.max:g}"
+            reason = " / ".join(reasons.get((bid.bid_id, criterion.id), [])) or "–"
+        rows.append({"name": criterion.name.get(lang), "weight": f"{weights[criterion.id] * 100:.1f} %",
+                     "available": available, "score": _score(rubric, criterion.id, bid),
+                     "points": f"{weights[criterion.id] * bid.scores.get(criterion.id, 0.0) * 100:.2f}",
+                     "reason": reason})
+    return rows
+
+
+def _score(rubric: Rubric, criterion_id: str, bid: RankedBid) -> str:
+    if criterion_id in bid.raw_scores:
+        return f"{bid.raw_scores[criterion_id]:g}"
+    return f"{bid.scores.get(criterion_id, 0.0):.3f}"
+
+
+def _ranked(bid: RankedBid, lang: Lang) -> Context:
+    return {"rank": "–" if bid.rank is None else str(bid.rank), "bid": bid.bid_id,
+            "supplier": bid.supplier, "total": "–" if bid.total is None else f"{bid.total:.2f}",
+            "cost": money(bid.evaluated_cost),
+            "status": tr(N_("ranked"), lang) if bid.status == "ranked"
+            else tr(N_("disqualified"), lang)}
+
+
+def winners_text(winners: dict[str, str]) -> str:
+    """"SP-02", or "lot 1: SP-02, lot 2: SP-07" for procurements with lots."""
+    if list(winners) == ["all"]:
+        return winners["all"]
+    return ", ".join(f"{lot}: {bid}" for lot, bid in winners.items())
+
+
+def _kpi(kpi: Kpi) -> Context:
+    return {"measure": kpi.measure, "baseline": kpi.baseline or "–", "target": kpi.target}
+
+
+def _recommendation(decision: DecisionView | None, detail: ProcurementDetail,
+                    lang: Lang) -> str:
+    if decision is None:
+        return tr(N_("No award has been recommended yet."), lang)
+    text = tr(N_("Recommended by {who} on {date}: {winners}."), lang, who=decision.recommended_by,
+              date=decision.recommended_at.date().isoformat(),
+              winners=winners_text(decision.winners))
+    if decision.approved_by and decision.approved_at:
+        text += " " + tr(N_("Approved by {who} on {date}."), lang, who=decision.approved_by,
+                         date=decision.approved_at.date().isoformat())
+    if detail.standstill_end:
+        text += " " + tr(N_("Standstill until {date}."), lang,
+                         date=detail.standstill_end.isoformat())
+    if decision.note:
+        text += " " + decision.note
+    return text

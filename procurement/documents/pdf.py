@@ -1,0 +1,40 @@
+"""PDF copies of documents through LibreOffice (Debian's libreoffice-writer-nogui)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from procurement.errors import ProcurementError
+from procurement.i18n import N_
+
+TIMEOUT_PER_DOCUMENT = 60
+
+
+def libreoffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def to_pdf(documents: list[Path], folder: Path) -> list[Path]:
+    """Convert .docx files into PDFs in ``folder`` (one LibreOffice run for them all)."""
+    program = libreoffice()
+    if program is None:
+        raise ProcurementError(N_("LibreOffice is not installed: apt-get install "
+                                  "libreoffice-writer-nogui, or leave out --pdf"))
+    folder.mkdir(parents=True, exist_ok=True)
+    # A private profile: a user's running LibreOffice, or a parallel run, cannot block us.
+    with tempfile.TemporaryDirectory() as profile:
+        run = subprocess.run(
+            [program, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+             "--convert-to", "pdf", "--outdir", str(folder), *map(str, documents)],
+            capture_output=True, text=True, timeout=TIMEOUT_PER_DOCUMENT * (len(documents) + 1),
+            check=False)
+    pdfs = [folder / f"{path.stem}.pdf" for path in documents]
+    missing = [p.name for p in pdfs if not p.exists()]
+    if run.returncode != 0 or missing:
+        raise ProcurementError(N_("LibreOffice could not convert {files} ({reason})"),
+                               files=", ".join(missing) or "?",
+                               reason=" ".join((run.stderr or run.stdout).strip().splitlines()[-1:]))
+    return pdfs

@@ -1,0 +1,186 @@
+"""The Word documents of a procurement: clause pack, contract draft, evaluation report and
+an assessment summary for every bidder. Each reads the record in one transaction, builds the
+document's context and renders the shipped template of the language, or the city's own."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from procurement.documents import context as contexts
+from procurement.documents.clauses import load_library
+from procurement.documents.render import render_docx
+from procurement.i18n import N_, Lang
+from procurement.paths import shipped_dir
+from procurement.rubric import Rubric
+from procurement.scoring.result import Evaluation
+from procurement.services import access, award, bids, clock, moderation, procurements, scoring
+from procurement.services.actors import Actor
+from procurement.services.errors import StateError
+from procurement.services.procurements import contract_terms
+from procurement.services.results import evaluate_in, lots_of
+from procurement.services.views import DecisionView, ProcurementDetail
+from procurement.store import audit
+from procurement.store import repository as repo
+from procurement.store.db import Database
+
+KINDS = ("clause-pack", "contract", "evaluation-report", "assessment-summary")
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Document:
+    name: str  # a file name
+    content: bytes
+
+
+@cache
+def shipped_template(kind: str, lang: Lang) -> bytes:
+    return (shipped_dir("templates") / f"{kind}.{lang}.docx").read_bytes()
+
+
+def clause_pack(db: Database, actor: Actor, procurement_id: int, lang: Lang,
+                template: bytes | None = None, template_name: str | None = None) -> Document:
+    """The contract clauses for the tender documents (published: anyone signed in)."""
+    detail = procurements.get_procurement(db, actor, procurement_id)
+    with db.read() as session:
+        terms = contract_terms(access.load(session, procurement_id))
+    context = contexts.clause_pack(detail, Rubric.model_validate(detail.rubric), terms,
+                                   load_library(), lang, clock.today())
+    return _render("clause-pack", detail, lang, context, template, template_name)
+
+
+def contract(db: Database, actor: Actor, procurement_id: int, lang: Lang,
+             template: bytes | None = None, template_name: str | None = None,
+             lot: str | None = None) -> Document:
+    """The contract draft for the recommended bid."""
+    detail, decision, evaluation = _decided(db, actor, procurement_id, lot)
+    winner_ref = decision.winners[lot or next(iter(decision.winners))]
+    reader = _reader(actor)
+    bid = next(b for b in bids.list_bids(db, reader, procurement_id) if b.bid_ref == winner_ref)
+    envelope = next(e for e in bids.read_envelopes(db, reader, procurement_id)
+                    if e.bid_ref == winner_ref)
+    ranked = next(b for b in evaluation.ranking if b.bid_id == winner_ref)
+    with db.read() as session:
+        terms = contract_terms(access.load(session, procurement_id))
+    context = contexts.contract(detail, Rubric.model_validate(detail.rubric), terms,
+                                load_library(), bid, envelope, ranked, lang, clock.today())
+    return _render("contract", detail, lang, context, template, template_name)
+
+
+def evaluation_report(db: Database, actor: Actor, procurement_id: int, lang: Lang,
+                      template: bytes | None = None, template_name: str | None = None,
+                      lot: str | None = None) -> Document:
+    """The evaluation report: methodology, panel, every score, moderation, ranking,
+    sensitivity, flags and their resolution, recommendation, audit-chain status."""
+    with db.read() as session:
+        row = access.load(session, procurement_id)
+        access.may_read_evaluation(actor, row)
+        access.may_open_envelopes_for_record(actor, row)
+        latest = repo.latest_decision(session, row.id)
+        evaluation = _frozen_or_current(session, row, latest, lot)
+        chain = audit.verify(session)
+    detail = procurements.get_procurement(db, actor, procurement_id)
+    reader = _reader(actor)
+    context = contexts.report(
+        detail, Rubric.model_validate(detail.rubric), evaluation,
+        scoring.panel_scores(db, reader, procurement_id),
+        moderation.consensus_scores(db, reader, procurement_id),
+        moderation.flag_resolutions(db, reader, procurement_id),
+        award.decision(db, reader, procurement_id), chain, lang, clock.today())
+    return _render("evaluation-report", detail, lang, context, template, template_name)
+
+
+def assessment_summaries(db: Database, actor: Actor, procurement_id: int, lang: Lang,
+                         template: bytes | None = None, template_name: str | None = None,
+                         lot: str | None = None,
+                         progress: Progress | None = None) -> list[Document]:
+    """One assessment summary per bidder (Procurement Regulations 2024 reg. 31)."""
+    detail, _, evaluation = _decided(db, actor, procurement_id, lot)
+    reader = _reader(actor)
+    reasons: dict[tuple[str, str], list[str]] = defaultdict(list)
+    moderated = {(c.bid_ref, c.criterion): c.reason
+                 for c in moderation.consensus_scores(db, reader, procurement_id)}
+    for score in scoring.panel_scores(db, reader, procurement_id):
+        key = (score.bid_ref, score.criterion)
+        if key not in moderated:
+            reasons[key].append(score.rationale)
+    for key, reason in moderated.items():
+        reasons[key] = [reason]
+    rubric = Rubric.model_validate(detail.rubric)
+    today = clock.today()
+    documents = []
+    for index, bid in enumerate(evaluation.ranking):
+        context = contexts.summary(detail, rubric, evaluation, bid, reasons, lang, today)
+        document = _render("assessment-summary", detail, lang, context, template, template_name,
+                           suffix=bid.bid_id)
+        documents.append(document)
+        if progress is not None:
+            progress(index + 1, len(evaluation.ranking))
+    return documents
+
+
+def _decided(db: Database, actor: Actor, procurement_id: int, lot: str | None
+             ) -> tuple[ProcurementDetail, DecisionView, Evaluation]:
+    with db.read() as session:
+        row = access.load(session, procurement_id)
+        access.may_read_evaluation(actor, row)
+        latest = repo.latest_decision(session, row.id)
+        if latest is None or latest.outcome == "returned":
+            raise StateError(N_("there is no award recommendation for procurement {reference} "
+                                "yet"), reference=row.reference)
+        evaluation = _frozen_or_current(session, row, latest, lot)
+    decision = award.decision(db, _reader(actor), procurement_id)
+    assert decision is not None
+    return procurements.get_procurement(db, actor, procurement_id), decision, evaluation
+
+
+def _frozen_or_current(session: Session, row: object, latest: object, lot: str | None
+                       ) -> Evaluation:
+    """The evaluation frozen into the recommendation, else the current one."""
+    from procurement.store.tables import DecisionRow, ProcurementRow
+
+    assert isinstance(row, ProcurementRow)
+    lot = lot or lots_of(row)[0]
+    if isinstance(latest, DecisionRow) and latest.outcome != "returned" and lot in latest.evaluation:
+        return Evaluation.model_validate(latest.evaluation[lot])
+    return evaluate_in(session, row, lot).evaluation
+
+
+def _reader(actor: Actor) -> Actor:
+    """Who reads the record for a document, once ``may_read_evaluation`` has allowed it: the
+    lead and approvers as themselves; the command line's operator, or an observer after the
+    award, with an approver's view of the record (the services check each read)."""
+    if actor.role in ("lead", "approver") and not actor.operator:
+        return actor
+    return Actor(id=0, username=actor.username, display_name=actor.display_name,
+                 role="approver", operator=True)
+
+
+def _render(kind: str, detail: ProcurementDetail, lang: Lang, context: dict[str, object],
+            template: bytes | None, template_name: str | None, suffix: str = "") -> Document:
+    name = template_name or f"templates/{kind}.{lang}.docx"
+    content = render_docx(template if template is not None else shipped_template(kind, lang),
+                          context, name)
+    stem = "-".join(p for p in (detail.reference, suffix, kind) if p)
+    return Document(f"{_safe(stem)}.{lang}.docx", content)
+
+
+def _safe(stem: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", stem)
+
+
+def save(documents: list[Document], folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for document in documents:
+        path = folder / document.name
+        path.write_bytes(document.content)
+        paths.append(path)
+    return paths

@@ -1,0 +1,107 @@
+"""The document commands through the installed `procure`, on the demo city, both languages,
+with PDF copies through LibreOffice."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document as Word
+
+from tests.e2e.cli import procure
+
+
+def text_of(path_or_bytes: Path | bytes) -> str:
+    source = io.BytesIO(path_or_bytes) if isinstance(path_or_bytes, bytes) else str(path_or_bytes)
+    doc = Word(source)
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        parts += [cell.text for row in table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+@pytest.fixture(scope="module")
+def city(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo city with its award recommended and approved."""
+    path = tmp_path_factory.mktemp("city") / "city.sqlite"
+    assert procure("demo", "--db", path).returncode == 0
+    from procurement.services import award, users
+    from procurement.store.db import Database
+
+    db = Database.open(path)
+    award.recommend(db, users.get_actor(db, "li.na"), 1, note="Open data & low exit cost")
+    award.approve(db, users.get_actor(db, "zhou.min"), 1)
+    db.dispose()
+    return path
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_four_documents(city, tmp_path, lang):
+    base = ["--db", city, "--procurement", "1", "--lang", lang]
+    for command, name in (("clauses", "clauses.docx"), ("contract", "contract.docx"),
+                          ("report", "report.docx")):
+        run = procure(command, *base, "--out", tmp_path / name)
+        assert run.returncode == 0, run.stderr
+    clauses = text_of(tmp_path / "clauses.docx")
+    contract = text_of(tmp_path / "contract.docx")
+    report = text_of(tmp_path / "report.docx")
+    assert "ISO 37106:2018 Table 3, row 12" in clauses
+    assert "OpenKerb Consortium" in contract and "33,427,767.09" in contract  # SP-02's TCO
+    assert "DATEX II" in contract and "Average search time for a bay (min)" in contract
+    assert "77.62" in report and "SP-05" in report and "wang.lei" in report
+    assert ("Audit chain intact" if lang == "en" else "审计") in report
+    run = procure("summaries", *base, "--out", tmp_path / "summaries.zip")
+    assert run.returncode == 0, run.stderr
+    with zipfile.ZipFile(tmp_path / "summaries.zip") as zipped:
+        names = sorted(zipped.namelist())
+        assert names == sorted(f"HC-2026-017-SP-0{i}-assessment-summary.{lang}.docx"
+                               for i in range(1, 6))
+        loser = text_of(zipped.read(f"HC-2026-017-SP-01-assessment-summary.{lang}.docx"))
+    assert "SP-02" in loser and "2026" in loser
+
+
+def test_documents_before_a_recommendation_and_bad_templates(city, tmp_path):
+    run = procure("contract", "--db", city, "--procurement", "2", "--out", tmp_path / "c.docx")
+    assert run.returncode == 2 and "no award recommendation" in run.stderr
+    assert not (tmp_path / "c.docx").exists()
+
+    doc = Word()
+    doc.add_paragraph("{{ procurement.title }} {{ ''.__class__.__mro__ }}")
+    evil = tmp_path / "evil.docx"
+    doc.save(evil)
+    run = procure("report", "--db", city, "--procurement", "1", "--template", evil,
+                  "--out", tmp_path / "r.docx")
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert run.stderr.strip() == (f"error: {evil}: the body contains an expression a document "
+                                  "template may not use: .__mro__")
+    assert not (tmp_path / "r.docx").exists()
+
+    doc = Word()
+    doc.add_paragraph("Dear {{ bidder.supplier }}, {{ invoice_number }} {{ vat }}")
+    lacking = tmp_path / "lacking.docx"
+    doc.save(lacking)
+    run = procure("summaries", "--db", city, "--procurement", "1", "--template", lacking,
+                  "--out", tmp_path / "s")
+    assert run.returncode == 2
+    assert "uses variables this document does not have: invoice_number, vat" in run.stderr
+    run = procure("clauses", "--db", city, "--procurement", "1", "--template", tmp_path / "no.docx")
+    assert run.returncode == 2 and "cannot read the file" in run.stderr
+
+
+def test_pdf_copies(city, tmp_path, request):
+    if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
+        if request.config.getoption("--require-libreoffice"):
+            pytest.fail("LibreOffice is missing: ./dev test installs libreoffice-writer-nogui")
+        pytest.skip("LibreOffice is not installed")
+    base = ["--db", city, "--procurement", "1", "--pdf"]
+    for command in ("clauses", "contract", "report"):
+        run = procure(command, *base, "--out", tmp_path / f"{command}.docx")
+        assert run.returncode == 0, run.stderr
+        pdf = (tmp_path / f"{command}.pdf").read_bytes()
+        assert pdf.startswith(b"%PDF") and len(pdf) > 5000
+    run = procure("summaries", *base, "--lang", "zh", "--out", tmp_path / "summaries")
+    assert run.returncode == 0, run.stderr
+    assert len(list((tmp_path / "summaries").glob("*.pdf"))) == 5
