@@ -48,12 +48,15 @@ def _register() -> None:
     from procurement.cli.documents import clauses, contract, report, summaries
     from procurement.cli.imports import import_group
     from procurement.cli.procurements import result, show
+    from procurement.cli.publish import publish
+    from procurement.cli.review import review_command
     from procurement.cli.rubric import rubric
     from procurement.cli.score import score
     from procurement.cli.users import user_group
 
     for command in (audit_group, clauses, contract, db_group, demo, import_group, list_command,
-                    report, result, rubric, score, show, summaries, user_group):
+                    publish, report, result, review_command, rubric, score, show, summaries,
+                    user_group):
         cli.add_command(command)
 
 

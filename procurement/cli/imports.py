@@ -1,4 +1,5 @@
-"""``procure import bids`` and ``procure import scores``: all or nothing."""
+"""``procure import bids``, ``procure import scores`` and ``procure import pipeline``: all or
+nothing."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from procurement.i18n import N_, Lang, tr
 
 @click.group("import")
 def import_group() -> None:
-    """Load bids or panel scores from CSV/XLSX into a procurement."""
+    """Load bids or panel scores into a procurement, or the pipeline into the database."""
 
 
 @import_group.command("bids")
@@ -46,3 +47,21 @@ def import_scores(file: str, procurement_id: int, username: str, db_path: str | 
     db = Database.open(db_path)
     count = scoring.import_scores(db, users.get_actor(db, username), procurement_id, file)
     click.echo(tr(N_("Imported {count} scores."), lang, count=count))
+
+
+@import_group.command("pipeline")
+@click.argument("source")
+@actor_option
+@db_option
+@lang_option
+def import_pipeline(source: str, username: str, db_path: str | None, lang: Lang) -> None:
+    """Add or replace the pipeline entries of SOURCE (a CSV/XLSX file, a YAML entry or a
+    folder of them) in the database, where the app edits them and publish reads them."""
+    from pathlib import Path
+
+    from procurement.services import pipeline_store, users
+    from procurement.store.db import Database
+
+    db = Database.open(db_path)
+    count = pipeline_store.import_entries(db, users.get_actor(db, username), Path(source))
+    click.echo(tr(N_("Imported {count} pipeline entries."), lang, count=count))

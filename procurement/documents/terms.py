@@ -74,6 +74,8 @@ class ContractTerms(BaseModel):
     involves_ai: bool = False
     sme_clauses: bool = True
     ai_log_retention_months: int = Field(default=12, ge=1, le=120)
+    # ISO 4217 code of the bid prices; the award is published with it (OCDS needs one).
+    currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
 
     @model_validator(mode="after")
     def _term_fits(self) -> ContractTerms:

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from procurement.errors import InputError, Problem, fail
@@ -14,12 +13,14 @@ from procurement.i18n import N_
 from procurement.paths import shipped_dir
 from procurement.rubric import profiles
 from procurement.rubric.model import Rubric
+from procurement.yamlfile import read_mapping
 
 DEFAULT_RUBRIC = "iso37106-smart"
 _SUFFIXES = (".yaml", ".yml")
 
-# Pydantic's own error types, phrased for a person editing a rubric file.
-_PYDANTIC_MESSAGES = {
+# Pydantic's own error types, phrased for a person editing a rubric file (the design loader
+# reuses them).
+PYDANTIC_MESSAGES = {
     "missing": N_("required field is missing"),
     "extra_forbidden": N_("unknown field (not part of the rubric format)"),
     "greater_than_equal": N_("must be at least {ge}"),
@@ -91,22 +92,7 @@ def load_rubric(ref: str | Path = DEFAULT_RUBRIC) -> Rubric:
 
 def parse_rubric(raw: bytes, file: str) -> Rubric:
     """Validate rubric YAML ``raw`` read from ``file`` (named in error messages)."""
-    if b"\x00" in raw:
-        raise fail(file, N_("this is a binary file, not a YAML rubric"))
-    try:
-        data = yaml.safe_load(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        raise fail(file, N_("the file is not UTF-8 text")) from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise fail(file, N_("line {line}: not valid YAML ({problem})"),
-                   line=line if line is not None else "?", problem=problem) from exc
-    if data is None:
-        raise fail(file, N_("the file is empty"))
-    if not isinstance(data, dict):
-        raise fail(file, N_("a rubric file must be a mapping of fields"))
+    data = read_mapping(raw, file)
     return rubric_from_data(data, file)
 
 
@@ -128,7 +114,7 @@ def _problem(file: str, data: dict[str, Any], err: Any) -> Problem:
     if err["type"] == "rubric_rule":
         msgid = ctx.pop("msgid")
     else:
-        msgid = _PYDANTIC_MESSAGES.get(err["type"], err["msg"])
+        msgid = PYDANTIC_MESSAGES.get(err["type"], err["msg"])
         ctx = {key: f"{value:g}" if isinstance(value, float) else str(value)
                for key, value in ctx.items()}
     return Problem(file, msgid, field=_field_path(data, err["loc"]) or None, params=ctx)

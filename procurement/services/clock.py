@@ -11,3 +11,14 @@ def now() -> datetime:
 
 def today() -> date:
     return now().date()
+
+
+def publication_time() -> datetime:
+    """When published files say they were made: now, or ``SOURCE_DATE_EPOCH`` when set
+    (the reproducible-builds convention, so that a rebuild gives byte-identical files)."""
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return now()

@@ -13,7 +13,16 @@ import csv
 from dataclasses import dataclass
 
 from procurement.paths import shipped_dir
-from procurement.services import bids, lifecycle, moderation, panel, procurements, scoring, users
+from procurement.services import (
+    bids,
+    lifecycle,
+    moderation,
+    panel,
+    pipeline_store,
+    procurements,
+    scoring,
+    users,
+)
 from procurement.services.views import ProcurementSummary
 from procurement.store.db import Database
 
@@ -64,6 +73,7 @@ def build_demo(db: Database) -> list[ProcurementSummary]:
         rubric="iso37106-smart", sme_deduction=0.10)
     for name in ("li.wei", "sarah.jones", "chen.fang", "wang.lei"):
         panel.assign_evaluator(db, lead, parking.id, name)
+    procurements.update_contract_terms(db, lead, parking.id, currency="CNY")
     lifecycle.open_for_bids(db, lead, parking.id)
     bids.import_bids(db, lead, parking.id, folder / "bids.csv")
     lifecycle.start_quality_evaluation(db, lead, parking.id)
@@ -97,4 +107,5 @@ def build_demo(db: Database) -> list[ProcurementSummary]:
                     "以开源、API 优先的服务替换城市开放数据门户。",
         rubric="iso37106-smart")
     panel.assign_evaluator(db, lead, portal.id, "sarah.jones")
+    pipeline_store.import_entries(db, lead, shipped_dir("examples") / "pipeline")
     return procurements.list_procurements(db)

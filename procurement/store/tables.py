@@ -230,3 +230,26 @@ class AuditHeadRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     seq: Mapped[int] = mapped_column(Integer)
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class PipelineEntryRow(Base):
+    """A planned procurement of the published pipeline: the fields of a pipeline entry
+    (``procurement.pipeline.entry``), validated before they are stored."""
+
+    __tablename__ = "pipeline_entries"
+
+    id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    data: Mapped[dict[str, Any]] = mapped_column()
+    position: Mapped[int] = mapped_column(Integer)  # the order the pipeline lists them in
+    updated_at: Mapped[datetime] = mapped_column()
+    updated_by: Mapped[str] = mapped_column(String(80))
+
+
+class PublishedItemRow(Base):
+    """The publish state of a database-kept pipeline: every release ever published and
+    every version of the policy, append-only (``procurement.pipeline.state``)."""
+
+    __tablename__ = "published_items"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    item: Mapped[dict[str, Any]] = mapped_column()

@@ -20,6 +20,8 @@ PAGES = {
     "procurement": ("app_pages/overview.py", N_("Procurement"), ":material/folder_open:"),
     "new_procurement": ("app_pages/new_procurement.py", N_("New procurement"),
                         ":material/add_circle:"),
+    "design_review": ("app_pages/design_review.py", N_("Design review"), ":material/checklist:"),
+    "pipeline": ("app_pages/pipeline.py", N_("Pipeline"), ":material/event_upcoming:"),
     "rubrics": ("app_pages/rubrics.py", N_("Rubrics"), ":material/rule:"),
     "bids": ("app_pages/bids.py", N_("Bids"), ":material/inbox:"),
     "score": ("app_pages/score.py", N_("Score"), ":material/edit_square:"),
@@ -30,11 +32,12 @@ PAGES = {
     "documents": ("app_pages/documents.py", N_("Documents"), ":material/description:"),
 }
 ROLE_PAGES = {
-    "lead": ("home", "procurement", "new_procurement", "bids", "moderate", "results", "award",
-             "documents", "audit", "rubrics"),
+    "lead": ("home", "procurement", "new_procurement", "design_review", "pipeline", "bids",
+             "moderate", "results", "award", "documents", "audit", "rubrics"),
     "evaluator": ("home", "score", "rubrics"),
-    "approver": ("home", "procurement", "results", "award", "documents", "audit", "rubrics"),
-    "observer": ("home", "procurement", "award", "documents", "audit", "rubrics"),
+    "approver": ("home", "procurement", "design_review", "pipeline", "results", "award",
+                 "documents", "audit", "rubrics"),
+    "observer": ("home", "procurement", "pipeline", "award", "documents", "audit", "rubrics"),
 }
 SIGN_IN = ("app_pages/sign_in.py", N_("Sign in"), ":material/login:")
 

@@ -48,3 +48,12 @@ def test_the_wheel_carries_rubrics_and_catalogs_and_runs(tmp_path: Path):
                           capture_output=True, text=True)
     assert demo.returncode == 0, demo.stderr
     assert "HC-2026-017" in demo.stdout
+    assert "procurement/_shipped/schemas/ocds-1.1.5/release-schema.json" in names
+    assert "procurement/_shipped/schemas/ocds-1.1.5/LICENSE" in names
+    assert "procurement/_shipped/templates/site/base.html" in names
+    published = subprocess.run([sys.executable, "-m", "procurement", "publish",
+                                str(tmp_path / "demo.sqlite"), "--out", str(tmp_path / "out"),
+                                "--ocid-prefix", "ocds-hc2027"], cwd=tmp_path, env=env,
+                               capture_output=True, text=True)
+    assert published.returncode == 0, published.stderr
+    assert (tmp_path / "out" / "notices" / "HC-2027-001.html").is_file()

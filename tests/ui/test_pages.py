@@ -47,8 +47,9 @@ def test_an_empty_database_offers_the_demo_and_a_first_account(app, city, tmp_pa
 def test_navigation_is_filtered_by_role():
     assert "score" in ROLE_PAGES["evaluator"] and "results" not in ROLE_PAGES["evaluator"]
     assert "bids" not in ROLE_PAGES["approver"] and "moderate" not in ROLE_PAGES["approver"]
-    assert set(ROLE_PAGES["observer"]) == {"home", "procurement", "award", "documents", "audit",
-                                           "rubrics"}
+    assert set(ROLE_PAGES["observer"]) == {"home", "procurement", "pipeline", "award",
+                                           "documents", "audit", "rubrics"}
+    assert "pipeline" not in ROLE_PAGES["evaluator"]
     assert "new_procurement" in ROLE_PAGES["lead"]
 
 

@@ -1,0 +1,218 @@
+"""OCDS 1.1.5 releases for pipeline notices and awards, as plain JSON-ready dicts.
+
+A pipeline entry becomes a planning release: ``tender.status`` ``planning``/``planned`` (or
+``withdrawn``), the buyer in ``parties``, ``planning.budget`` and a ``plannedProcurementNotice``
+document (OCDS 1.1.5 releaseTag and documentType codelists; standard docs/examples/planning.json).
+Dates from a day-only source become ``T00:00:00Z`` for starts and ``T23:59:59Z`` for ends
+(OCDS 1.1 schema reference: dates need a time and an offset).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any, Literal
+
+from procurement.pipeline.entry import PipelineEntry
+
+Profile = Literal["ocds", "uk1", "cn"]
+OCID_PREFIX = re.compile(r"^ocds-[a-z0-9]{6}$")
+# An org-id.guide identifier: a list code such as GB-COH or CN-USCC, then the id in that list.
+_ORG_ID = re.compile(r"^([A-Z]{2}-[A-Z0-9]+)-(.+)$")
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+Release = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class NoticeOptions:
+    """What a publish run adds to every notice besides the entry itself."""
+
+    ocid_prefix: str
+    profile: Profile = "ocds"
+    base_url: str | None = None
+
+    def notice_url(self, entry_id: str) -> str | None:
+        return f"{self.base_url}/notices/{entry_id}.html" if self.base_url else None
+
+
+def ocid(prefix: str, internal_id: str) -> str:
+    return f"{prefix}-{internal_id}"
+
+
+def release_id(ocid_: str, sequence: int) -> str:
+    # Never reused: the sequence only grows, and releases are never edited.
+    return f"{ocid_}-{sequence:02d}"
+
+
+def start(day: date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def end(day: date) -> str:
+    return f"{day.isoformat()}T23:59:59Z"
+
+
+def entry_hash(entry: PipelineEntry, options: NoticeOptions) -> str:
+    """What decides whether an entry changed since it was last published: its fields (in the
+    model's fixed order) and the options that shape its notice."""
+    digest = hashlib.blake2b(entry.model_dump_json().encode("utf-8"), digest_size=16)
+    digest.update(f"|{options.ocid_prefix}|{options.profile}|{options.base_url}".encode())
+    return digest.hexdigest()
+
+
+def party_id(name: str, identifier: str | None, role: str = "buyer") -> str:
+    """The identifier when known (an org-id such as GB-COH-01234567), else one made from the
+    name, stable across publications."""
+    if identifier:
+        return identifier
+    return f"{role}-" + (_SLUG.sub("-", name.lower()).strip("-")
+                       or hashlib.sha256(name.encode("utf-8")).hexdigest()[:12])
+
+
+def buyer_party(name: str, identifier: str | None, email: str | None = None,
+                roles: tuple[str, ...] = ("buyer", "procuringEntity")) -> dict[str, Any]:
+    party: dict[str, Any] = {"id": party_id(name, identifier), "name": name}
+    match = _ORG_ID.match(identifier or "")
+    if match:
+        party["identifier"] = {"scheme": match[1], "id": match[2], "legalName": name}
+    if email:
+        party["contactPoint"] = {"email": email}
+    party["roles"] = list(roles)
+    return party
+
+
+def amount(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def planning_release(entry: PipelineEntry, options: NoticeOptions, sequence: int,
+                     published: str) -> Release:
+    """The ``sequence``-th release of ``entry``: ``planning`` first, ``planningUpdate`` after."""
+    ocid_ = ocid(options.ocid_prefix, entry.id)
+    buyer = buyer_party(entry.buyer, entry.buyer_id, entry.contact_email)
+    reference = {"id": buyer["id"], "name": entry.buyer}
+    value = ({"amount": amount(entry.estimated_value), "currency": entry.currency}
+             if entry.estimated_value is not None else None)
+    notice: dict[str, Any] = {
+        "id": f"notice-{entry.id}", "documentType": "plannedProcurementNotice",
+        "title": entry.title, "datePublished": published, "format": "text/html",
+        "language": entry.language}
+    url = options.notice_url(entry.id)
+    if url:
+        notice["url"] = url
+    if options.profile == "uk1":
+        # Find a Tender's own OCDS output marks its pipeline notices this way (UK extension).
+        notice["noticeType"] = "UK1"
+    planning: dict[str, Any] = {"documents": [notice]}
+    if value:
+        planning["budget"] = {"description": entry.title, "amount": value}
+    if entry.engagement_date or entry.engagement_details:
+        milestone: dict[str, Any] = {"id": "engagement", "type": "engagement",
+                                     "title": "Market engagement", "status": "scheduled"}
+        if entry.engagement_date:
+            milestone["dueDate"] = start(entry.engagement_date)
+        if entry.engagement_details:
+            milestone["description"] = entry.engagement_details
+        planning["milestones"] = [milestone]
+    tender: dict[str, Any] = {"id": entry.id, "title": entry.title, "status": entry.status,
+                              "procuringEntity": reference}
+    optional = {
+        "description": entry.description, "value": value,
+        "procurementMethod": entry.procurement_method,
+        "mainProcurementCategory": entry.category,
+        "items": [{"id": "1", "classification": {"scheme": "CPV", "id": entry.cpv}}]
+        if entry.cpv else None,
+        "tenderPeriod": {"startDate": start(entry.expected_tender_date)}
+        if entry.expected_tender_date else None,
+        "awardPeriod": {"startDate": start(entry.expected_award_date)}
+        if entry.expected_award_date else None,
+        "contractPeriod": _period(entry.contract_start, entry.contract_end),
+    }
+    tender.update({key: value for key, value in optional.items() if value})
+    return {"ocid": ocid_, "id": release_id(ocid_, sequence), "date": published,
+            "tag": ["planning" if sequence == 1 else "planningUpdate"],
+            "initiationType": "tender", "language": entry.language, "parties": [buyer],
+            "buyer": reference, "planning": planning, "tender": tender}
+
+
+def _period(first: date | None, last: date | None) -> dict[str, str] | None:
+    period = {}
+    if first:
+        period["startDate"] = start(first)
+    if last:
+        period["endDate"] = end(last)
+    return period or None
+
+
+@dataclass(frozen=True)
+class Winner:
+    lot: str | None
+    supplier: str
+    supplier_id: str | None
+    amount: Decimal | None
+
+
+@dataclass(frozen=True)
+class AwardNotice:
+    """An awarded procurement from the evaluation workflow (Annex A.6: open city
+    procurement data), published under the procurement's own ocid."""
+
+    reference: str
+    title: str
+    buyer: str
+    awarded_on: date
+    tenderers: int
+    winners: tuple[Winner, ...]
+    currency: str | None = None
+    language: str = "en"
+    buyer_id: str | None = None
+    description: str | None = None
+
+
+def award_key(reference: str) -> str:
+    return f"award:{reference}"
+
+
+def award_hash(notice: AwardNotice, options: NoticeOptions) -> str:
+    body = json.dumps([repr(notice), options.ocid_prefix], ensure_ascii=False)
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()[:32]
+
+
+def award_release(notice: AwardNotice, options: NoticeOptions, sequence: int,
+                  published: str) -> Release:
+    """An ``award`` release (``awardUpdate`` when a published award changes), one award
+    per lot."""
+    ocid_ = ocid(options.ocid_prefix, _SLUG_ID.sub("-", notice.reference))
+    buyer = buyer_party(notice.buyer, notice.buyer_id)
+    parties = [buyer]
+    awards = []
+    for winner in notice.winners:
+        supplier_id = party_id(winner.supplier, winner.supplier_id, "supplier")
+        if all(p["id"] != supplier_id for p in parties):
+            parties.append({"id": supplier_id, "name": winner.supplier,
+                            "roles": ["supplier", "tenderer"]})
+        award: dict[str, Any] = {
+            "id": f"{notice.reference}-{winner.lot}" if winner.lot else notice.reference,
+            "title": f"{notice.title} — {winner.lot}" if winner.lot else notice.title,
+            "status": "active", "date": start(notice.awarded_on),
+            "suppliers": [{"id": supplier_id, "name": winner.supplier}]}
+        if winner.amount is not None and notice.currency:
+            award["value"] = {"amount": amount(winner.amount), "currency": notice.currency}
+        awards.append(award)
+    tender: dict[str, Any] = {"id": notice.reference, "title": notice.title,
+                              "status": "complete", "numberOfTenderers": notice.tenderers}
+    if notice.description:
+        tender["description"] = notice.description
+    return {
+        "ocid": ocid_, "id": f"{ocid_}-award-{sequence:02d}", "date": published,
+        "tag": ["award" if sequence == 1 else "awardUpdate"], "initiationType": "tender",
+        "language": notice.language, "parties": parties,
+        "buyer": {"id": buyer["id"], "name": notice.buyer}, "tender": tender, "awards": awards}
+
+
+_SLUG_ID = re.compile(r"[^A-Za-z0-9._-]+")

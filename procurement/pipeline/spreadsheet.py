@@ -1,0 +1,54 @@
+"""``pipeline.csv`` and the 采购意向 table as CSV: spreadsheet-safe text.
+
+A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return would be run
+as a formula by Excel or LibreOffice (OWASP "CSV injection"); such text cells get a leading
+apostrophe, which spreadsheets show as text. Files are UTF-8 with a byte-order mark so that
+Excel reads Chinese correctly.
+"""
+
+from __future__ import annotations
+
+import csv
+from decimal import Decimal
+from typing import IO, Any
+
+from procurement.pipeline.entry import COLUMNS, PipelineEntry
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+PIPELINE_COLUMNS = (*COLUMNS, "ocid", "notice_url")
+INTENTION_COLUMNS = ("序号", "采购项目名称", "采购需求概况", "预算金额（万元）", "预计采购时间", "备注")
+
+
+def safe(value: Any) -> str:
+    """The cell text of ``value``; text that a spreadsheet would run as a formula is defused."""
+    if isinstance(value, str):
+        return "'" + value if value.startswith(_FORMULA_START) else value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def writer(out: IO[str], header: tuple[str, ...]) -> Any:
+    out.write("\ufeff")
+    table = csv.writer(out, lineterminator="\r\n")
+    table.writerow(header)
+    return table
+
+
+def pipeline_row(entry: PipelineEntry, ocid: str, notice_url: str | None) -> list[str]:
+    return [safe(getattr(entry, name)) for name in COLUMNS] + [safe(ocid), safe(notice_url)]
+
+
+def ten_thousands(value: Decimal | None) -> str:
+    """预算金额 is stated in 万元 (10,000 yuan), to two decimals as the notices print it."""
+    return "" if value is None else f"{value / 10000:.2f}"
+
+
+def month(day: Any) -> str:
+    """预计采购时间 is given to the month (财库〔2020〕10号 annex: 填写到月)."""
+    return f"{day.year}年{day.month}月" if day else ""

@@ -1,0 +1,92 @@
+"""Publishing the pipeline from a file source or from the database, with the awards the
+evaluation workflow has made (ISO 37106 6.6.3 c; Annex A.6 open procurement data)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from procurement.errors import fail
+from procurement.i18n import N_
+from procurement.pipeline.publish import PublishOptions, PublishReport, publish
+from procurement.pipeline.releases import Profile
+from procurement.pipeline.sources import EntryReader
+from procurement.pipeline.state import FileState
+from procurement.services import access, pipeline_store
+from procurement.services.actors import OPERATOR, Actor
+from procurement.store import audit
+from procurement.store.db import Database
+
+POLICY_FILE = "policy.md"
+_DATABASE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    report: PublishReport
+    state: str  # where the publish state is kept, for the user to commit or back up
+
+
+def is_database(source: str) -> bool:
+    return "://" in source or Path(source).suffix.lower() in _DATABASE_SUFFIXES
+
+
+def open_database(source: str) -> Database:
+    if "://" in source:
+        return Database(source)
+    if not Path(source).is_file():
+        raise fail(source, N_("no such database file"))
+    return Database.open(source)
+
+
+def publish_source(source: str, out: Path, *, ocid_prefix: str, profile: Profile = "ocds",
+                   base_url: str | None = None, license_url: str | None = None,
+                   publisher: str | None = None, policy_path: str | None = None,
+                   state_path: str | None = None, awards_db: str | None = None,
+                   now: datetime) -> PublishResult:
+    """Publish SOURCE (a folder, CSV/XLSX/YAML file or database) to ``out``."""
+    policy_file = Path(policy_path) if policy_path else None
+    if is_database(source):
+        options = PublishOptions(ocid_prefix, profile, base_url, license_url, publisher,
+                                 _read_policy(policy_file, explicit=True))
+        return publish_database(open_database(source), out, options, now, OPERATOR)
+    policy_file = policy_file or _default_policy(Path(source))
+    options = PublishOptions(ocid_prefix, profile, base_url, license_url, publisher,
+                             _read_policy(policy_file, explicit=policy_path is not None))
+    awards = pipeline_store.awarded(open_database(awards_db)) if awards_db else []
+    state = FileState(Path(state_path)) if state_path else FileState.beside(Path(source))
+    report = publish(EntryReader(Path(source)), out, options, now, state, awards)
+    return PublishResult(report, str(state.path))
+
+
+def publish_database(db: Database, out: Path, options: PublishOptions, now: datetime,
+                     actor: Actor) -> PublishResult:
+    """Publish the database's pipeline and awards, with the publish state in the database;
+    the publication is recorded in the audit log."""
+    if not actor.operator:
+        access.require_role(actor, *pipeline_store.EDITORS)
+    report = publish(pipeline_store.entry_feed(db), out, options, now,
+                     pipeline_store.DatabaseState(db), pipeline_store.awarded(db))
+    with db.write() as session:
+        audit.append(session, actor.username, "pipeline.publish", f"ocid:{options.ocid_prefix}",
+                     after={"entries": report.entries, "new_releases": report.new_releases,
+                            "awards": report.awards, "releases": report.releases,
+                            "profile": options.profile})
+    return PublishResult(report, db.safe_url)
+
+
+def _default_policy(source: Path) -> Path:
+    folder = source if source.is_dir() else source.parent
+    return folder / POLICY_FILE
+
+
+def _read_policy(path: Path | None, *, explicit: bool) -> str | None:
+    if path is None or (not explicit and not path.is_file()):
+        return None
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError as exc:
+        raise fail(str(path), N_("no such file")) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise fail(str(path), N_("cannot read the policy (it must be UTF-8 Markdown)")) from exc

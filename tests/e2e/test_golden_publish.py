@@ -1,0 +1,36 @@
+"""The published files compared with reviewed golden copies (UPDATE_GOLDEN=1 rewrites them).
+
+SOURCE_DATE_EPOCH fixes the publication time, so the files are byte-for-byte reproducible."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.cli import procure
+from tests.e2e.test_golden import _check
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "pipeline"
+FILES = ("release-package.json", "pipeline.csv", "feed.atom", "index.html", "policy.html",
+         "notices/HC-2027-001.html", "procurement-intentions.html",
+         "procurement-intentions.csv")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("golden")
+    shutil.copytree(EXAMPLE, folder / "pipeline")
+    run = procure("publish", folder / "pipeline", "--out", folder / "site", "--profile", "cn",
+                  "--ocid-prefix", "ocds-hc2027",
+                  "--base-url", "https://open.harbourside.example.cn/pipeline",
+                  "--license", "http://opendatacommons.org/licenses/pddl/1.0/",
+                  env={"SOURCE_DATE_EPOCH": "1795000000"})
+    assert run.returncode == 0, run.stderr
+    return folder / "site"
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_published_file(site: Path, name: str) -> None:
+    _check("publish/" + name.replace("/", "-"), (site / name).read_text(encoding="utf-8"))

@@ -1,0 +1,140 @@
+"""Planning and award releases, checked with the official schema by both validators."""
+
+import json
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from procurement.pipeline.checks import PackageChecker, load_schema, schema_dir
+from procurement.pipeline.entry import PipelineEntry
+from procurement.pipeline.releases import (
+    AwardNotice,
+    NoticeOptions,
+    Winner,
+    award_release,
+    entry_hash,
+    planning_release,
+)
+
+ENTRY = PipelineEntry.model_validate({
+    "id": "PIPE-1", "title": "Cycle lanes", "buyer": "London Borough of Barnet",
+    "buyer_id": "GB-LAC-E09000003", "estimated_value": "2500000", "currency": "GBP",
+    "procurement_method": "open", "category": "works", "cpv": "45233162",
+    "expected_tender_date": "2025-10-01", "contract_start": "2026-04-01",
+    "contract_end": "2028-03-31", "engagement_date": "2025-06-01", "status": "planning"})
+OPTIONS = NoticeOptions("ocds-213czf", "ocds", "https://example.org/pipeline")
+STAMP = "2025-04-01T09:00:00Z"
+
+
+def reference_validator() -> jsonschema.Draft4Validator:
+    # The `jsonschema` package with its format checker, as the review tool runs it.
+    return jsonschema.Draft4Validator(load_schema("release-schema.json"),
+                                      format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER)
+
+
+def test_the_first_release_is_a_planning_notice_with_the_anchor_fields():
+    release = planning_release(ENTRY, OPTIONS, 1, STAMP)
+    assert release["ocid"] == "ocds-213czf-PIPE-1" and release["id"] == "ocds-213czf-PIPE-1-01"
+    assert release["tag"] == ["planning"] and release["initiationType"] == "tender"
+    assert release["parties"][0]["identifier"] == {
+        "scheme": "GB-LAC", "id": "E09000003", "legalName": "London Borough of Barnet"}
+    assert release["buyer"] == {"id": "GB-LAC-E09000003", "name": "London Borough of Barnet"}
+    assert release["planning"]["budget"]["amount"] == {"amount": 2500000, "currency": "GBP"}
+    notice = release["planning"]["documents"][0]
+    assert notice["documentType"] == "plannedProcurementNotice"
+    assert notice["url"] == "https://example.org/pipeline/notices/PIPE-1.html"
+    tender = release["tender"]
+    assert tender["status"] == "planning" and tender["mainProcurementCategory"] == "works"
+    assert tender["items"][0]["classification"] == {"scheme": "CPV", "id": "45233162"}
+    assert tender["tenderPeriod"] == {"startDate": "2025-10-01T00:00:00Z"}
+    assert tender["contractPeriod"] == {"startDate": "2026-04-01T00:00:00Z",
+                                        "endDate": "2028-03-31T23:59:59Z"}
+    assert release["planning"]["milestones"][0]["type"] == "engagement"
+    assert not list(reference_validator().iter_errors(release))
+    checker = PackageChecker()
+    checker.release(release, "PIPE-1")
+    assert checker.problems == []
+
+
+def test_later_releases_are_updates_and_withdrawal_is_a_status():
+    withdrawn = ENTRY.model_copy(update={"status": "withdrawn"})
+    release = planning_release(withdrawn, OPTIONS, 3, STAMP)
+    assert release["tag"] == ["planningUpdate"] and release["id"].endswith("-03")
+    assert release["tender"]["status"] == "withdrawn"
+    assert not list(reference_validator().iter_errors(release))
+
+
+def test_the_hash_changes_with_the_entry_and_the_notice_options():
+    assert entry_hash(ENTRY, OPTIONS) == entry_hash(ENTRY, OPTIONS)
+    assert entry_hash(ENTRY, OPTIONS) != entry_hash(
+        ENTRY.model_copy(update={"title": "Cycle lanes (phase 1)"}), OPTIONS)
+    assert entry_hash(ENTRY, OPTIONS) != entry_hash(
+        ENTRY, NoticeOptions("ocds-213czf", "uk1", "https://example.org/pipeline"))
+
+
+def test_a_minimal_entry_gives_a_valid_release_with_no_empty_fields():
+    entry = PipelineEntry.model_validate({"id": "X", "title": "T", "buyer": "城市 B"})
+    release = planning_release(entry, NoticeOptions("ocds-213czf"), 1, STAMP)
+    assert release["parties"][0]["id"].startswith("buyer-")
+    checker = PackageChecker()
+    checker.release(release, "X")
+    assert checker.problems == []
+    assert "url" not in release["planning"]["documents"][0]
+
+
+def test_uk1_marks_the_notice_document():
+    release = planning_release(ENTRY, NoticeOptions("ocds-213czf", "uk1"), 1, STAMP)
+    assert release["planning"]["documents"][0]["noticeType"] == "UK1"
+
+
+def test_an_award_release_names_each_lot_winner():
+    notice = AwardNotice("HC-2026-017", "Smart parking", "Harbourside", date(2026, 12, 20), 5,
+                         (Winner("north", "OpenKerb", None, Decimal("100.5")),
+                          Winner("south", "OpenKerb", None, Decimal("80"))), "CNY")
+    release = award_release(notice, OPTIONS, 1, STAMP)
+    assert release["tag"] == ["award"] and release["ocid"] == "ocds-213czf-HC-2026-017"
+    assert [a["id"] for a in release["awards"]] == ["HC-2026-017-north", "HC-2026-017-south"]
+    assert release["awards"][0]["value"] == {"amount": 100.5, "currency": "CNY"}
+    assert [p["roles"] for p in release["parties"]] == [["buyer", "procuringEntity"],
+                                                         ["supplier", "tenderer"]]
+    assert not list(reference_validator().iter_errors(release))
+
+
+@pytest.mark.parametrize(("change", "path"), [
+    (lambda r: r.update(date="2025-04-01"), "date"),
+    (lambda r: r["tender"].update(status="pipeline"), "tender.status"),
+    (lambda r: r["tender"]["value"].update(currency="XXY"), "tender.value.currency"),
+    (lambda r: r["tender"].update(description=""), "tender.description"),
+    (lambda r: r["planning"].update(milestones=[]), "planning.milestones"),
+    (lambda r: r.update(ocid="ocds-ABC-1"), "ocid"),
+])
+def test_the_checker_names_the_entry_and_field(change, path):
+    release = planning_release(ENTRY, OPTIONS, 1, STAMP)
+    change(release)
+    checker = PackageChecker()
+    checker.release(release, "pipeline/PIPE-1.yaml")
+    assert checker.problems
+    assert all(p.file == "pipeline/PIPE-1.yaml" for p in checker.problems)
+    assert path in {p.field for p in checker.problems}
+
+
+def test_a_release_id_used_twice_is_refused():
+    checker = PackageChecker()
+    release = planning_release(ENTRY, OPTIONS, 1, STAMP)
+    checker.release(release, "a")
+    checker.release(json.loads(json.dumps(release)), "b")
+    assert [p.render("en") for p in checker.problems] == [
+        "b, field id: release ocds-213czf-PIPE-1-01 appears twice for ocds-213czf-PIPE-1"]
+
+
+def test_the_shipped_schema_is_the_official_one_unchanged():
+    import hashlib
+
+    readme = (schema_dir() / "README.md").read_text(encoding="utf-8")
+    for name in ("release-schema.json", "release-package-schema.json"):
+        digest = hashlib.sha256((schema_dir() / name).read_bytes()).hexdigest()
+        assert digest in readme, name
+    assert "Apache License" in Path(schema_dir() / "LICENSE").read_text(encoding="utf-8")
