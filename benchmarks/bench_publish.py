@@ -5,8 +5,9 @@ schema validation ≤ 15 s on this machine, ≥ 20× faster than validating the 
 with the ``jsonschema`` package, with bounded memory.
 
 Measured:
-- ``procure publish`` as a subprocess on a 100,000-row CSV (all outputs, including one page
-  per notice), first publication and an unchanged re-publication; peak memory (max RSS) of
+- ``procure publish`` as a subprocess on a 100,000-row CSV: the outputs the target names
+  (``--no-pages``), then all outputs including one page per notice, first publication and an
+  unchanged re-publication; peak memory (max RSS) of
   the same run at 10,000 and 100,000 entries, to show that memory does not grow with size;
 - the schema validation inside publishing (jsonschema-rs, every release) against
   ``jsonschema`` 4 (Draft4Validator with its format checker, as the Data Review Tool runs it)
@@ -59,13 +60,13 @@ def write_pipeline(path: Path, count: int) -> None:
                 "zh" if i % 2 else "en"])
 
 
-def run_publish(source: Path, out: Path, epoch: str) -> tuple[float, int, str]:
+def run_publish(source: Path, out: Path, epoch: str, *extra: str) -> tuple[float, int, str]:
     """Wall time, peak RSS of the child (KiB) and stdout of one ``procure publish``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
     run = subprocess.run([str(PROCURE), "publish", str(source), "--out", str(out),
                           "--ocid-prefix", "ocds-bench1", "--publisher", "Bench City",
-                          "--base-url", "https://open.city.example/pipeline"],
+                          "--base-url", "https://open.city.example/pipeline", *extra],
                          capture_output=True, text=True, check=False,
                          env={"SOURCE_DATE_EPOCH": epoch, "PATH": "/usr/bin:/bin"})
     elapsed = time.perf_counter() - start
@@ -115,8 +116,13 @@ def main() -> None:
         folder = Path(name)
         source = folder / "pipeline.csv"
         write_pipeline(source, args.entries)
+        core, _, _ = run_publish(source, folder / "core", "1795000000", "--no-pages",
+                                 "--state", str(folder / "core.jsonl"))
+        print(f"publish {args.entries:,} entries: package, CSV, feed, index (--no-pages): "
+              f"{core:.2f} s")
         first, _, stdout = run_publish(source, folder / "site", "1795000000")
-        print(f"publish {args.entries:,} entries (first): {first:.2f} s   [{stdout[:90]}…]")
+        print(f"publish {args.entries:,} entries, all files and {args.entries:,} notice pages: "
+              f"{first:.2f} s   [{stdout[:60]}…]")
         again, _, _ = run_publish(source, folder / "site", "1796000000")
         print(f"publish again, nothing changed:           {again:.2f} s")
         sizes = {p.name: p.stat().st_size for p in (folder / "site").iterdir() if p.is_file()}
@@ -127,11 +133,13 @@ def main() -> None:
         rust, python = validation(releases, args.sample)
         print(f"validate {len(releases):,} releases: jsonschema-rs {rust:.2f} s, jsonschema "
               f"{python:.1f} s (from {args.sample:,}) → {python / rust:.0f}× faster; whole "
-              f"publish vs jsonschema validation alone: {python / first:.1f}×")
+              f"publish vs jsonschema validation alone: {python / core:.1f}× (--no-pages), "
+              f"{python / first:.1f}× (with pages)")
         small, large = peak_rss(10_000, folder), peak_rss(args.entries, folder)
         print(f"peak memory: {small / 1024:.0f} MiB at 10,000 entries, {large / 1024:.0f} MiB "
               f"at {args.entries:,}")
-        print(f"target ≤ 15 s: {'met' if first <= 15 else 'MISSED'}; "
+        print(f"target ≤ 15 s (package, CSV, feed, index): {'met' if core <= 15 else 'MISSED'}"
+              f"; with notice pages: {'met' if first <= 15 else 'MISSED'}; "
               f"≥ 20× jsonschema: {'met' if python / rust >= 20 else 'MISSED'}")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -30,12 +31,14 @@ _DATABASE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
               help="The procurement policy in Markdown [default: policy.md in or beside SOURCE].")
 @click.option("--state", "state_path", metavar="FILE",
               help="The publish state [default: SOURCE.published.jsonl beside SOURCE].")
+@click.option("--pages/--no-pages", default=True, show_default=True,
+              help="One web page per notice, or only the index (rows anchored by id).")
 @click.option("--awards-from", "awards_db", metavar="DB",
               help="Also publish the awards of this database as award releases.")
 @lang_option
 def publish(source: str, out: str, ocid_prefix: str, profile: str, base_url: str | None,
             license_url: str | None, publisher: str | None, policy_path: str | None,
-            state_path: str | None, awards_db: str | None, lang: Lang) -> None:
+            state_path: str | None, pages: bool, awards_db: str | None, lang: Lang) -> None:
     """Publish the pipeline in SOURCE (a folder of YAML entries, a CSV/XLSX file, or a
     database) as an OCDS 1.1.5 release package, pipeline.csv, feed.atom and web pages.
 
@@ -47,8 +50,11 @@ def publish(source: str, out: str, ocid_prefix: str, profile: str, base_url: str
     result = pipeline.publish_source(
         source, Path(out), ocid_prefix=ocid_prefix, profile=profile,  # type: ignore[arg-type]
         base_url=base_url.rstrip("/") if base_url else None, license_url=license_url,
-        publisher=publisher, policy_path=policy_path, state_path=state_path,
-        awards_db=awards_db, now=clock.publication_time())
+        publisher=publisher, policy_path=policy_path, state_path=state_path, pages=pages,
+        awards_db=awards_db, now=clock.publication_time(),
+        # A large pipeline is shared among the cores (forked processes: this is a plain
+        # command line, with no threads to lose).
+        processes=os.cpu_count() or 1)
     report = result.report
     for warning in report.warnings:
         click.echo(tr(N_("warning: {message}"), lang, message=warning.render(lang)), err=True)

@@ -7,8 +7,7 @@ interface users script against, so they are spelt exactly as the README lists th
 from __future__ import annotations
 
 import csv
-import re
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from functools import cache
 from typing import Annotated, Any, Literal
@@ -39,10 +38,12 @@ REQUIRED = ("id", "title", "buyer")
 
 # An id becomes part of an ocid, a release id and a web page's file name: no '#', no '/'.
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$"
-_CPV = re.compile(r"^\d{8}(-\d)?$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_YES = {"true", "yes", "y", "1", "是", "t"}
-_NO = {"false", "no", "n", "0", "否", "f"}
+CPV_PATTERN = r"^\d{8}(-\d)?$"
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+# Fields whose value is text even when YAML reads it as a number (cpv: 50232100).
+_TEXT_FIELDS = frozenset({"id", "title", "description", "buyer", "buyer_id", "currency", "cpv",
+                          "engagement_details", "contact_email"})
+_FLAGS = {"是": True, "否": False}
 
 
 @cache
@@ -58,45 +59,29 @@ def _rule(msgid: str, **params: Any) -> PydanticCustomError:
     return PydanticCustomError("pipeline_rule", "{msgid}", {"msgid": msgid, **params})
 
 
-def _text(value: Any) -> Any:
-    # YAML reads an unquoted code such as cpv: 50232100 as a number; the user meant text.
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    if isinstance(value, str):
-        value = value.strip()
-        return value or None
-    return value
-
-
-def _day(value: Any) -> Any:
-    value = _text(value)
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, str):
-        # A spreadsheet's date cell read as text: "2026-05-01 00:00:00".
-        head = value[:10]
-        if len(value) == 10 or value[10:].strip() in {"", "00:00:00", "T00:00:00"}:
-            try:
-                return date.fromisoformat(head)
-            except ValueError:
-                pass
-        raise _rule(N_("must be a date written YYYY-MM-DD"))
-    return value
-
-
-def _flag(value: Any) -> Any:
-    value = _text(value)
-    if isinstance(value, str):
-        if value.lower() in _YES:
-            return True
-        if value.lower() in _NO:
-            return False
-        raise _rule(N_("must be yes or no"))
-    return value
+def clean(data: dict[str, Any]) -> dict[str, Any]:
+    """The values as people write them, made ready for validation in one pass: text
+    stripped, empty values left out (so that defaults apply), codes that YAML read as numbers
+    put back to text, and 是/否 read as yes/no. (One pass here, rather than a validator per
+    field, is what lets 100,000 rows be validated in a few seconds.)"""
+    cleaned = {}
+    for key, value in data.items():
+        if isinstance(value, str):
+            value = value.strip()
+            if not value:
+                continue
+        elif value is None:
+            continue
+        elif isinstance(value, int) and not isinstance(value, bool) and key in _TEXT_FIELDS:
+            value = str(value)
+        cleaned[key] = value
+    flag = cleaned.get("sme_suitable")
+    if isinstance(flag, str):
+        cleaned["sme_suitable"] = _FLAGS.get(flag, flag)
+    return cleaned
 
 
 def _amount(value: Any) -> Any:
-    value = _text(value)
     if isinstance(value, bool):
         raise _rule(N_("must be a number"))
     if isinstance(value, str):
@@ -118,52 +103,36 @@ def _currency(value: str) -> str:
     return value
 
 
-def _cpv(value: str) -> str:
-    if not _CPV.match(value):
-        raise _rule(N_("must be a CPV code: 8 digits, optionally -check digit (45233162-2)"))
-    return value
-
-
-def _email(value: str) -> str:
-    if not _EMAIL.match(value):
-        raise _rule(N_("must be an email address"))
-    return value
-
-
-Text = Annotated[str | None, BeforeValidator(_text)]
-Day = Annotated[date | None, BeforeValidator(_day)]
-
-
 class PipelineEntry(BaseModel):
     """A planned procurement, validated; a misspelt field is refused, not ignored."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: Annotated[str, BeforeValidator(_text), Field(pattern=ID_PATTERN)]
-    title: Annotated[str, BeforeValidator(_text), Field(max_length=500)]
-    description: Text = None
-    buyer: Annotated[str, BeforeValidator(_text), Field(max_length=300)]
-    buyer_id: Annotated[Annotated[str, Field(pattern=r"^[^\s#]+$")] | None,
-                        BeforeValidator(_text)] = None
+    id: Annotated[str, Field(pattern=ID_PATTERN)]
+    title: Annotated[str, Field(max_length=500)]
+    description: str | None = None
+    buyer: Annotated[str, Field(max_length=300)]
+    buyer_id: Annotated[str, Field(pattern=r"^[^\s#]+$")] | None = None
     estimated_value: Annotated[Decimal | None, BeforeValidator(_amount)] = None
-    currency: Annotated[str | None, BeforeValidator(_text),
-                        AfterValidator(lambda v: v if v is None else _currency(v))] = None
-    procurement_method: Annotated[Method | None, BeforeValidator(_text)] = None
-    category: Annotated[Category | None, BeforeValidator(_text)] = None
-    cpv: Annotated[str | None, BeforeValidator(_text),
-                   AfterValidator(lambda v: v if v is None else _cpv(v))] = None
-    expected_tender_date: Day = None
-    expected_award_date: Day = None
-    contract_start: Day = None
-    contract_end: Day = None
-    sme_suitable: Annotated[bool | None, BeforeValidator(_flag)] = None
-    engagement_date: Day = None
-    engagement_details: Text = None
-    contact_email: Annotated[str | None, BeforeValidator(_text),
-                             AfterValidator(lambda v: v if v is None else _email(v))] = None
-    status: Annotated[Status, BeforeValidator(lambda v: _text(v) or "planning")] = "planning"
-    language: Annotated[str, BeforeValidator(lambda v: _text(v) or "en"),
-                        Field(pattern=r"^[a-z]{2}$")] = "en"
+    currency: Annotated[str, AfterValidator(_currency)] | None = None
+    procurement_method: Method | None = None
+    category: Category | None = None
+    cpv: Annotated[str, Field(pattern=CPV_PATTERN)] | None = None
+    expected_tender_date: date | None = None
+    expected_award_date: date | None = None
+    contract_start: date | None = None
+    contract_end: date | None = None
+    sme_suitable: bool | None = None
+    engagement_date: date | None = None
+    engagement_details: str | None = None
+    contact_email: Annotated[str, Field(pattern=EMAIL_PATTERN)] | None = None
+    status: Status = "planning"
+    language: Annotated[str, Field(pattern=r"^[a-z]{2}$")] = "en"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _clean(cls, data: Any) -> Any:
+        return clean(data) if isinstance(data, dict) else data
 
     @model_validator(mode="after")
     def _consistent(self) -> PipelineEntry:

@@ -1,18 +1,22 @@
-"""The files of a published pipeline, written into the publishing folder as entries stream
-past (``entry``, ``new_release``) and completed once every release is known (``finish``).
+"""The files of a published pipeline. Each pass writes part files as entries stream past
+(``PartWriter``); ``assemble`` then joins the parts in order into the published files.
 
-Releases published before are streamed from the publish state into the package and the feed
-first, then this run's new ones, which were written to side files as they were made: each
-release is serialised once, and nothing grows with the size of the pipeline but the files.
+The package and the feed hold the releases published before, streamed from the publish
+state and checked again, then the new ones, serialised once when they were made. Nothing
+held in memory grows with the size of the pipeline.
 """
 
 from __future__ import annotations
 
+import csv
 import json
 import os
+import re
 import shutil
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
+from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any
 
 import orjson
@@ -23,7 +27,7 @@ from procurement.i18n import N_
 from procurement.pipeline import feed, site, spreadsheet
 from procurement.pipeline.checks import PackageChecker
 from procurement.pipeline.entry import PipelineEntry
-from procurement.pipeline.policy import history, render_markdown, version_of
+from procurement.pipeline.policy import history, render_markdown
 from procurement.pipeline.releases import ocid
 from procurement.pipeline.snippets import fill
 from procurement.pipeline.state import PolicyVersion
@@ -32,6 +36,9 @@ if TYPE_CHECKING:
     from procurement.pipeline.publish import PublishOptions
 
 PACKAGE_VERSION = "1.1"
+# part file suffixes, in the order the parts of one pass are joined
+PARTS = ("csv", "index", "package", "feed", "journal", "cn.html", "cn.csv")
+_ROW_NUMBER = re.compile(r'^<tr><td class="num">(\d+)</td>', re.MULTILINE)
 
 
 def compact(release: dict[str, Any]) -> str:
@@ -40,166 +47,217 @@ def compact(release: dict[str, Any]) -> str:
     return orjson.dumps(release).decode("utf-8")
 
 
-class OutputFiles:
-    def __init__(self, folder: Path, options: PublishOptions) -> None:
+def part_path(folder: Path, part: str, kind: str) -> Path:
+    return folder / f".part-{part}.{kind}"
+
+
+class PartWriter:
+    """The part files of one pass, and the notice pages of its entries."""
+
+    def __init__(self, folder: Path, part: str, options: PublishOptions) -> None:
         self.folder, self.options = folder, options
-        self.intentions = options.profile == "cn"
-        (folder / "notices").mkdir()
+        self.files = {kind: part_path(folder, part, kind).open("w", encoding="utf-8",
+                                                               newline="")
+                      for kind in PARTS}
+        self._csv = csv.writer(self.files["csv"], lineterminator="\r\n")
+        self._cn_csv = csv.writer(self.files["cn.csv"], lineterminator="\r\n")
+        self.intentions_count = 0
         # Pages are opened relative to the folder: no path to resolve 100,000 times.
         self._notices = os.open(folder / "notices", os.O_RDONLY)
-        self._handles: list[IO[str]] = []
-        self._csv = spreadsheet.writer(self._open("pipeline.csv", newline=""),
-                                       spreadsheet.PIPELINE_COLUMNS)
-        self._rows = self._open(".index-rows")
-        self._new_package = self._open(".new-package")
-        self._new_feed = self._open(".new-feed")
-        if self.intentions:
-            self._cn_rows = self._open(".intention-rows")
-            self._cn_csv = spreadsheet.writer(self._open("procurement-intentions.csv", newline=""),
-                                              spreadsheet.INTENTION_COLUMNS)
-        self.count = self.new = self._cn_count = 0
-        self.publisher_name, self.published = "", ""
-        self._policy_versions: list[PolicyVersion] = []
 
-    def _open(self, name: str, newline: str | None = None) -> IO[str]:
-        handle = (self.folder / name).open("w", encoding="utf-8", newline=newline)
-        self._handles.append(handle)
-        return handle
+    def __enter__(self) -> PartWriter:
+        return self
 
-    def entry(self, entry: PipelineEntry, changed: str) -> None:
-        """Write ``entry``'s row, index row and page; ``changed`` is its last release's date."""
-        self.count += 1
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        for handle in self.files.values():
+            handle.close()
+        os.close(self._notices)
+
+    def page(self, entry: PipelineEntry, changed: str) -> None:
+        """Write ``entry``'s notice page; ``changed`` is the date of its last release."""
+        frame = site.Frame(self.options.publisher or entry.buyer, changed, self.options.license,
+                           "../feed.atom", self.options.profile == "cn")
+        page = site.notice_page(entry, ocid(self.options.ocid_prefix, entry.id), frame)
+        _write(self._notices, f"{entry.id}.html", page)
+
+    def entry(self, entry: PipelineEntry) -> None:
+        """Write ``entry``'s rows: pipeline.csv, the index and the 采购意向 table."""
         notice_ocid = ocid(self.options.ocid_prefix, entry.id)
         self._csv.writerow(spreadsheet.pipeline_row(entry, notice_ocid,
                                                     self.options.notice.notice_url(entry.id)))
-        self._rows.write(site.index_row(entry))
-        frame = site.Frame(self.options.publisher or entry.buyer, changed, self.options.license,
-                           "../feed.atom", self.intentions)
-        page = site.notice_page(entry, notice_ocid, frame)
-        handle = os.open(f"{entry.id}.html", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644,
-                         dir_fd=self._notices)
-        try:
-            data = memoryview(page.encode("utf-8"))
-            while data:
-                data = data[os.write(handle, data):]
-        finally:
-            os.close(handle)
-        if self.intentions and entry.status != "withdrawn":
-            self._cn_count += 1
-            row = {"number": str(self._cn_count), "title": entry.title,
+        self.files["index"].write(site.index_row(entry, linked=self.options.pages))
+        if self.options.profile == "cn" and entry.status != "withdrawn":
+            self.intentions_count += 1
+            row = {"number": str(self.intentions_count), "title": entry.title,
                    "description": entry.description or "",
                    "budget": spreadsheet.ten_thousands(entry.estimated_value),
                    "month": spreadsheet.month(entry.expected_tender_date),
                    "note": "面向中小企业" if entry.sme_suitable else ""}
-            self._cn_rows.write(fill("intention_row", **row))
+            self.files["cn.html"].write(fill("intention_row", **row))
             self._cn_csv.writerow([spreadsheet.safe(value) for value in row.values()])
 
-    def new_release(self, key: str, release: dict[str, Any], text: str) -> None:
-        """A release made in this run: into the package and the feed after the old ones."""
-        self._new_package.write(",\n" + text)
-        feed.write_entry(self._new_feed, release, _page(key))
-        self.new += 1
+    def new_release(self, key: str, journal_line: str, release: dict[str, Any],
+                    text: str) -> None:
+        """A release made in this run: into the state's journal, the package and the feed."""
+        self.files["journal"].write(journal_line)
+        self.files["package"].write(",\n" + text)
+        feed.write_entry(self.files["feed"], release, _page(key, self.options))
 
-    def policy(self, versions: list[PolicyVersion], stamp: str) -> PolicyVersion | None:
-        """Remember the policy text; a new version when it differs from the last published."""
-        self._policy_versions = list(versions)
-        text = self.options.policy_text
-        if text is None:
-            return None
-        current = version_of(text, stamp)
-        if versions and versions[-1].sha256 == current.sha256:
-            return None
-        self._policy_versions.append(current)
-        return current
 
-    def finish(self, old: Iterator[tuple[str, dict[str, Any]]], checker: PackageChecker, *,
-               publisher: str, published: str) -> int:
-        """Write the package and feed (old releases, checked again, then the new ones), and
-        the pages around the streamed rows; return how many releases the package holds."""
-        for handle in self._handles:
-            handle.close()
-        os.close(self._notices)
-        self.publisher_name, self.published = publisher, published
-        header = self._header(publisher, published)
-        count = 0
-        first: dict[str, Any] | None = None
-        with (self.folder / "release-package.json").open("w", encoding="utf-8") as package, \
-                (self.folder / "feed.atom").open("w", encoding="utf-8") as atom:
-            package.write(json.dumps(header, ensure_ascii=False, indent=1)[:-2]
-                          + ',\n "releases": [')
-            feed.write_head(atom, title=site.both(N_("Procurement pipeline")) + " — " + publisher,
-                            publisher=publisher, updated=published,
-                            base_url=self.options.base_url,
-                            ocid_prefix=self.options.ocid_prefix, license_url=self.options.license)
-            for key, release in old:
-                text = compact(release)
-                checker.release(release, key, text)
-                first = first or release
-                package.write(("," if count else "") + "\n" + text)
-                feed.write_entry(atom, release, _page(key))
-                count += 1
-            with (self.folder / ".new-package").open(encoding="utf-8") as new:
-                if not count:
-                    new.read(1)  # the first release needs no separating comma
+def _write(directory: int, name: str, text: str) -> None:
+    handle = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644, dir_fd=directory)
+    try:
+        data = memoryview(text.encode("utf-8"))
+        while data:
+            data = data[os.write(handle, data):]
+    finally:
+        os.close(handle)
+
+
+def _page(key: str, options: PublishOptions) -> str | None:
+    return None if key.startswith("award:") else options.notice.notice_page(key)
+
+
+def journals(folder: Path, parts: list[str]) -> list[Path]:
+    return [part_path(folder, part, "journal") for part in parts]
+
+
+def assemble(folder: Path, options: PublishOptions, parts: list[tuple[str, int]],
+             old: Iterator[tuple[str, dict[str, Any]]], checker: PackageChecker, *,
+             publisher: str, published: str, count: int,
+             policies: list[PolicyVersion]) -> int:
+    """Join the parts (``(part, rows in its 采购意向 table)`` in order) into the published
+    files; return how many releases the package holds."""
+    names = [part for part, _ in parts]
+    header = _header(options, publisher, published)
+    releases = 0
+    first: dict[str, Any] | None = None
+    with (folder / "release-package.json").open("w", encoding="utf-8") as package, \
+            (folder / "feed.atom").open("w", encoding="utf-8") as atom:
+        package.write(json.dumps(header, ensure_ascii=False, indent=1)[:-2] + ',\n "releases": [')
+        feed.write_head(atom, title=site.both(N_("Procurement pipeline")) + " — " + publisher,
+                        publisher=publisher, updated=published, base_url=options.base_url,
+                        ocid_prefix=options.ocid_prefix, license_url=options.license)
+        for key, release in old:
+            text = compact(release)
+            checker.release(release, key, text)
+            first = first or release
+            package.write(("," if releases else "") + "\n" + text)
+            feed.write_entry(atom, release, _page(key, options))
+            releases += 1
+        for part in names:
+            with part_path(folder, part, "package").open(encoding="utf-8") as new:
+                lead = new.read(1)  # the comma before a part's first release
+                if lead and not releases:
+                    lead = ""
+                package.write(lead)
+                first = first or _first(new)
                 shutil.copyfileobj(new, package)
-            with (self.folder / ".new-feed").open(encoding="utf-8") as new:
-                shutil.copyfileobj(new, atom)
-            count += self.new
-            package.write("\n ]\n}\n")
-            feed.write_tail(atom)
-        if not count:
-            checker.problems.append(Problem(
-                "release-package.json", N_("nothing to publish: the pipeline has no entries")))
-        else:
-            checker.package(header, first or self._first_new())
-        self._pages()
-        return count
-
-    def _first_new(self) -> dict[str, Any]:
-        with (self.folder / ".new-package").open(encoding="utf-8") as new:
-            new.read(2)  # ",\n"
-            first: dict[str, Any] = orjson.loads(new.readline().rstrip(",\n"))
-        return first
-
-    def _header(self, publisher: str, published: str) -> dict[str, Any]:
-        base = self.options.base_url
-        header: dict[str, Any] = {
-            "uri": f"{base}/release-package.json" if base
-            else f"urn:ocds:{self.options.ocid_prefix}:release-package",
-            "version": PACKAGE_VERSION, "publishedDate": published,
-            "publisher": {"name": publisher}}
-        if self.options.license:
-            header["license"] = self.options.license
-        if base and self.options.policy_text is not None:
-            header["publicationPolicy"] = f"{base}/policy.html"
-        return header
-
-    def _pages(self) -> None:
-        frame = site.Frame(self.publisher_name, self.published, self.options.license,
-                           "feed.atom", self.intentions)
-        self._wrap("index.html", ".index-rows", frame, count=self.count)
-        if self.intentions:
-            self._wrap("intentions.html", ".intention-rows", frame,
-                       target="procurement-intentions.html")
-        for name in (".new-package", ".new-feed"):
-            (self.folder / name).unlink()
-        if self._policy_versions:
-            versions = self._policy_versions
-            page = site.template("policy.html").render(
-                current=versions[-1], policy_html=Markup(render_markdown(versions[-1].text)),
-                history=history(versions), **frame.context(""))
-            (self.folder / "policy.html").write_text(page, encoding="utf-8")
-
-    def _wrap(self, name: str, rows: str, frame: site.Frame, target: str | None = None,
-              **context: Any) -> None:
-        head, tail = site.page_around_rows(name, frame, **context)
-        with (self.folder / (target or name)).open("w", encoding="utf-8") as page:
-            page.write(head)
-            with (self.folder / rows).open(encoding="utf-8") as body:
-                shutil.copyfileobj(body, page)
-            page.write(tail)
-        (self.folder / rows).unlink()
+            releases += _count_lines(part_path(folder, part, "journal"))
+            _append(part_path(folder, part, "feed"), atom)
+        package.write("\n ]\n}\n")
+        feed.write_tail(atom)
+    if first is None:
+        checker.problems.append(Problem(
+            "release-package.json", N_("nothing to publish: the pipeline has no entries")))
+        return 0
+    checker.package(header, first)
+    _tables(folder, options, names, parts)
+    frame = site.Frame(publisher, published, options.license, "feed.atom", options.profile == "cn")
+    _page_around(folder, "index.html", "index", names, frame, count=count)
+    if options.profile == "cn":
+        _page_around(folder, "intentions.html", "cn.html", names, frame,
+                     target="procurement-intentions.html", renumber=[n for _, n in parts])
+    shutil.copyfile(site.template_dir() / "style.css", folder / "style.css")
+    if policies:
+        page = site.template("policy.html").render(
+            current=policies[-1], policy_html=Markup(render_markdown(policies[-1].text)),
+            history=history(policies), **frame.context(""))
+        (folder / "policy.html").write_text(page, encoding="utf-8")
+    return releases
 
 
-def _page(key: str) -> str | None:
-    return None if key.startswith("award:") else f"notices/{key}.html"
+def _first(new: IO[str]) -> dict[str, Any] | None:
+    # Read the part's first release for the package check, then rewind past the comma.
+    position = new.tell()
+    line = new.readline()
+    if not line.strip():
+        line = new.readline()
+    new.seek(position)
+    text = line.strip().rstrip(",")
+    return orjson.loads(text) if text else None
+
+
+def _count_lines(path: Path) -> int:
+    with path.open("rb") as handle:
+        return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+
+
+def _append(source: Path, out: IO[str]) -> None:
+    with source.open(encoding="utf-8", newline="") as part:
+        shutil.copyfileobj(part, out)
+
+
+def _tables(folder: Path, options: PublishOptions, names: list[str],
+            parts: list[tuple[str, int]]) -> None:
+    with (folder / "pipeline.csv").open("w", encoding="utf-8", newline="") as out:
+        out.write("\ufeff")
+        csv.writer(out, lineterminator="\r\n").writerow(spreadsheet.PIPELINE_COLUMNS)
+        for part in names:
+            _append(part_path(folder, part, "csv"), out)
+    if options.profile != "cn":
+        return
+    with (folder / "procurement-intentions.csv").open("w", encoding="utf-8", newline="") as out:
+        out.write("\ufeff")
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(spreadsheet.INTENTION_COLUMNS)
+        offset = 0
+        for part, rows in parts:
+            with part_path(folder, part, "cn.csv").open(encoding="utf-8", newline="") as handle:
+                for record in csv.reader(handle):
+                    writer.writerow([str(int(record[0]) + offset), *record[1:]])
+            offset += rows
+
+
+def _page_around(folder: Path, name: str, kind: str, names: list[str], frame: site.Frame,
+                 target: str | None = None, renumber: list[int] | None = None,
+                 **context: Any) -> None:
+    head, tail = site.page_around_rows(name, frame, **context)
+    with (folder / (target or name)).open("w", encoding="utf-8") as page:
+        page.write(head)
+        offset = 0
+        for index, part in enumerate(names):
+            if renumber is None or not offset:
+                _append(part_path(folder, part, kind), page)
+            else:  # 序号 runs on across the parts
+                text = part_path(folder, part, kind).read_text(encoding="utf-8")
+                page.write(_ROW_NUMBER.sub(partial(_shifted, offset), text))
+            offset += renumber[index] if renumber else 0
+        page.write(tail)
+
+
+def _shifted(offset: int, match: re.Match[str]) -> str:
+    return f'<tr><td class="num">{int(match[1]) + offset}</td>'
+
+
+def _header(options: PublishOptions, publisher: str, published: str) -> dict[str, Any]:
+    base = options.base_url
+    header: dict[str, Any] = {
+        "uri": f"{base}/release-package.json" if base
+        else f"urn:ocds:{options.ocid_prefix}:release-package",
+        "version": PACKAGE_VERSION, "publishedDate": published, "publisher": {"name": publisher}}
+    if options.license:
+        header["license"] = options.license
+    if base and options.policy_text is not None:
+        header["publicationPolicy"] = f"{base}/policy.html"
+    return header
+
+
+def remove_parts(folder: Path, keep: list[str] | None = None) -> None:
+    """Remove the part files (all, or all but those of the parts to ``keep``)."""
+    kept = {part_path(folder, part, kind) for part in keep or [] for kind in PARTS}
+    for path in folder.glob(".part-*"):
+        if path not in kept:
+            path.unlink()
+

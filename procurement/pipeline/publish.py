@@ -1,42 +1,35 @@
 """Publish the pipeline: OCDS release package, CSV, Atom feed and static pages, atomically.
 
-One pass over the entries writes the per-entry outputs and a journal of new releases into a
-temporary folder beside ``out``; the package and the feed are then streamed from the publish
-state plus the journal, so memory stays flat however long the pipeline. Only when every
-entry and every release has passed its checks is the state committed and the folder swapped
-in; any problem leaves the previous output and state untouched.
+Passes over the entries (in parallel processes for a large pipeline) write each entry's
+rows, page and new release into part files in a temporary folder beside ``out``; the parts
+are then joined into the published files, after the releases already published, which are
+streamed from the publish state. Only when every entry and every release has passed its
+checks is the state committed and the folder swapped in; any problem leaves the previous
+output and state untouched.
 """
 
 from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Protocol
 
 from procurement.errors import InputError, Problem, fail
 from procurement.i18n import N_
 from procurement.pipeline import releases as ocds
 from procurement.pipeline.checks import PackageChecker
-from procurement.pipeline.entry import PipelineEntry
-from procurement.pipeline.outputs import OutputFiles, compact
+from procurement.pipeline.outputs import PartWriter, assemble, compact, journals, remove_parts
+from procurement.pipeline.passes import EntryFeed, PassResult, plan, run_passes
+from procurement.pipeline.policy import version_of
 from procurement.pipeline.profiles import ProfileCheck
-from procurement.pipeline.sources import Located
 from procurement.pipeline.state import PolicyVersion, Published, PublishState, journal_text
 
 MARKER = "release-package.json"  # an existing folder holding it is ours to replace
-JOURNAL = ".journal.jsonl"  # this run's new releases, committed to the state at the end
-
-
-class EntryFeed(Protocol):
-    """Entries with where they were read; ``problems`` collects those that were refused."""
-
-    problems: list[Problem]
-
-    def __iter__(self) -> Iterator[Located]: ...
+# Below this many entries a second process costs more than it saves.
+ENTRIES_PER_PROCESS = 10_000
 
 
 @dataclass(frozen=True)
@@ -47,10 +40,11 @@ class PublishOptions:
     license: str | None = None
     publisher: str | None = None
     policy_text: str | None = None
+    pages: bool = True
 
     @property
     def notice(self) -> ocds.NoticeOptions:
-        return ocds.NoticeOptions(self.ocid_prefix, self.profile, self.base_url)
+        return ocds.NoticeOptions(self.ocid_prefix, self.profile, self.base_url, self.pages)
 
 
 @dataclass
@@ -73,9 +67,11 @@ def timestamp(now: datetime) -> str:
 
 
 def publish(entries: EntryFeed, out: Path, options: PublishOptions, now: datetime,
-            state: PublishState, awards: Iterable[ocds.AwardNotice] = ()) -> PublishReport:
+            state: PublishState, awards: Iterable[ocds.AwardNotice] = (), *,
+            processes: int = 1) -> PublishReport:
     """Publish ``entries`` (and ``awards``) to ``out``; raise :class:`InputError` listing
-    every problem, in which case nothing is written."""
+    every problem, in which case nothing is written. ``processes`` > 1 shares a large
+    pipeline among that many processes (forked: call it from a program without threads)."""
     check_options(options, out)
     published = state.read()
     if published.ocid_prefix and published.ocid_prefix != options.ocid_prefix:
@@ -86,11 +82,14 @@ def publish(entries: EntryFeed, out: Path, options: PublishOptions, now: datetim
     folder = Path(tempfile.mkdtemp(prefix=f".{out.name}.publishing-", dir=out.parent))
     folder.chmod(0o755)  # a web server must read it; mkdtemp makes it private
     try:
-        report, policy = _build(entries, folder, options, now, published, state, awards)
-        journal = folder / JOURNAL
+        (folder / "notices").mkdir()
+        report, parts, policy = _build(entries, folder, options, now, published, state, awards,
+                                       processes)
         if report.new_releases or report.awards or report.policy_changed:
-            state.commit(options.ocid_prefix, journal, policy)
-        journal.unlink()
+            state.commit(options.ocid_prefix, journals(folder, parts), policy)
+        remove_parts(folder)
+        if not options.pages:
+            (folder / "notices").rmdir()
         _swap(folder, out)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -113,85 +112,87 @@ def check_options(options: PublishOptions, out: Path) -> None:
 
 
 def _build(entries: EntryFeed, folder: Path, options: PublishOptions, now: datetime,
-           published: Published, state: PublishState, awards: Iterable[ocds.AwardNotice]
-           ) -> tuple[PublishReport, PolicyVersion | None]:
-    stamp = timestamp(now)
-    report = PublishReport(out=folder)
+           published: Published, state: PublishState, awards: Iterable[ocds.AwardNotice],
+           processes: int) -> tuple[PublishReport, list[str], PolicyVersion | None]:
+    stamp, today = timestamp(now), now.astimezone(UTC).date()
+    jobs = plan(entries, processes, ENTRIES_PER_PROCESS, pages=options.pages)
+    results = run_passes(jobs, folder, options, stamp, published, today)
     checker = PackageChecker()
-    profile = ProfileCheck(options.profile, now.astimezone(UTC).date())
-    profile.start("--profile")
-    files = OutputFiles(folder, options)
-    buyers: set[str] = set()
-    seen: set[str] = set()
-    with (folder / JOURNAL).open("w", encoding="utf-8") as journal:
-
-        def record(key: str, digest: str, release: dict[str, Any], where: str) -> None:
-            text = compact(release)
-            checker.release(release, where, text)
-            journal.write(journal_text(key, digest, text))
-            files.new_release(key, release, text)
-
-        for file, row, entry in entries:
-            profile.entry(entry, file, row)
-            seen.add(entry.id)
-            digest = ocds.entry_hash(entry, options.notice)
-            release = _next_release(entry, digest, options, published, stamp, report)
-            if release is None and entry.id not in published.last:
-                continue  # withdrawn before it was ever published: nothing to announce
-            if release is not None:
-                record(entry.id, digest, release, file if row is None else f"{file}:{row}")
-            buyers.add(entry.buyer)
-            report.entries += 1
-            files.entry(entry, stamp if release else published.last[entry.id][2])
-        for notice in awards:
-            digest = ocds.award_hash(notice, options.notice)
-            release = _next_award(notice, digest, options, published, stamp)
-            if release is not None:
-                record(ocds.award_key(notice.reference), digest, release,
-                       f"award {notice.reference}")
-                report.awards += 1
-    problems = [*entries.problems, *profile.errors, *checker.problems]
+    report = PublishReport(out=folder)
+    report.awards = _award_pass(awards, folder, options, published, stamp, checker)
+    problems = [p for r in results for p in r.problems] + _duplicates(results) + checker.problems
     if problems:
         raise InputError(problems)
-    report.warnings += profile.warnings + _missing(published, seen)
-    report.uk1_required, report.uk1_voluntary = profile.required, profile.voluntary
+    late = ProfileCheck(options.profile, today)
+    late.start("--profile")
+    report.warnings = late.warnings + [w for r in results for w in r.warnings]
+    report.warnings += _missing(published, results)
+    for name in ("entries", "new_releases", "unchanged", "withdrawn", "uk1_required",
+                 "uk1_voluntary"):
+        setattr(report, name, sum(getattr(r, name) for r in results))
     changed = report.new_releases or report.awards
     last_change = stamp if changed else (published.last_date or stamp)
-    policy = files.policy(published.policies, stamp)
+    policies, policy = _policies(options, published, stamp)
     report.policy_changed = policy is not None
-    publisher = options.publisher or _single(buyers)
-    report.releases = files.finish(state.releases(), checker, publisher=publisher,
-                                   published=last_change)
+    parts = [(r.part, r.intentions) for r in results] + [("awards", 0)]
+    remove_parts(folder, keep=[part for part, _ in parts])
+    buyers = set().union(*(r.buyers for r in results))
+    report.releases = assemble(folder, options, parts, state.releases(), checker,
+                               publisher=options.publisher or _single(buyers),
+                               published=last_change, count=report.entries, policies=policies)
     if checker.problems:
         raise InputError(checker.problems)
-    return report, policy
+    return report, [part for part, _ in parts], policy
 
 
-def _next_release(entry: PipelineEntry, digest: str, options: PublishOptions,
-                  published: Published, stamp: str, report: PublishReport
-                  ) -> dict[str, Any] | None:
-    last_hash, sequence, _date = published.last.get(entry.id, ("", 0, ""))
-    if entry.status == "withdrawn":
-        report.withdrawn += 1
-        if not sequence:
-            return None
-    if digest == last_hash:
-        report.unchanged += 1
-        return None
-    report.new_releases += 1
-    return ocds.planning_release(entry, options.notice, sequence + 1, stamp)
+def _award_pass(awards: Iterable[ocds.AwardNotice], folder: Path, options: PublishOptions,
+                published: Published, stamp: str, checker: PackageChecker) -> int:
+    count = 0
+    with PartWriter(folder, "awards", options) as writer:
+        for notice in awards:
+            key = ocds.award_key(notice.reference)
+            digest = ocds.award_hash(notice, options.notice)
+            last_hash, sequence, _date = published.last.get(key, ("", 0, ""))
+            if digest == last_hash:
+                continue
+            release = ocds.award_release(notice, options.notice, sequence + 1, stamp)
+            text = compact(release)
+            checker.release(release, f"award {notice.reference}", text)
+            writer.new_release(key, journal_text(key, digest, text), release, text)
+            count += 1
+    return count
 
 
-def _next_award(notice: ocds.AwardNotice, digest: str, options: PublishOptions,
-                published: Published, stamp: str) -> dict[str, Any] | None:
-    last_hash, sequence, _date = published.last.get(ocds.award_key(notice.reference),
-                                                    ("", 0, ""))
-    if digest == last_hash:
-        return None
-    return ocds.award_release(notice, options.notice, sequence + 1, stamp)
+def _policies(options: PublishOptions, published: Published, stamp: str
+              ) -> tuple[list[PolicyVersion], PolicyVersion | None]:
+    """Every policy version to show, and the new one to record if the text changed."""
+    versions = list(published.policies)
+    if options.policy_text is None:
+        return versions, None
+    current = version_of(options.policy_text, stamp)
+    if versions and versions[-1].sha256 == current.sha256:
+        return versions, None
+    return [*versions, current], current
 
 
-def _missing(published: Published, seen: set[str]) -> list[Problem]:
+def _duplicates(results: list[PassResult]) -> list[Problem]:
+    """Ids read twice by different passes (each pass reports its own)."""
+    first: dict[str, str] = {}
+    problems = []
+    for result in results:
+        for entry_id, where in result.seen.items():
+            earlier = first.setdefault(entry_id, where)
+            if earlier != where:
+                file, _, row = where.rpartition(":")
+                problems.append(Problem(file if row.isdigit() else where,
+                                        N_("duplicate id {id} (first at {first})"),
+                                        row=int(row) if row.isdigit() else None, column="id",
+                                        params={"id": entry_id, "first": earlier}))
+    return problems
+
+
+def _missing(published: Published, results: list[PassResult]) -> list[Problem]:
+    seen = set().union(*(r.seen for r in results))
     gone = sorted(key for key in published.last if not key.startswith("award:") and key not in seen)
     return [Problem(key, N_("was published before and is missing from the source; its notices "
                             "stay published (set status: withdrawn to withdraw it)"))

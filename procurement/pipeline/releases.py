@@ -36,8 +36,14 @@ class NoticeOptions:
     profile: Profile = "ocds"
     base_url: str | None = None
 
+    pages: bool = True  # one page per notice, or only the index
+
+    def notice_page(self, entry_id: str) -> str:
+        """Where the notice is shown, relative to the site."""
+        return f"notices/{entry_id}.html" if self.pages else f"index.html#{entry_id}"
+
     def notice_url(self, entry_id: str) -> str | None:
-        return f"{self.base_url}/notices/{entry_id}.html" if self.base_url else None
+        return f"{self.base_url}/{self.notice_page(entry_id)}" if self.base_url else None
 
 
 def ocid(prefix: str, internal_id: str) -> str:
@@ -61,7 +67,8 @@ def entry_hash(entry: PipelineEntry, options: NoticeOptions) -> str:
     """What decides whether an entry changed since it was last published: its fields (in the
     model's fixed order) and the options that shape its notice."""
     digest = hashlib.blake2b(entry.model_dump_json().encode("utf-8"), digest_size=16)
-    digest.update(f"|{options.ocid_prefix}|{options.profile}|{options.base_url}".encode())
+    digest.update(f"|{options.ocid_prefix}|{options.profile}|{options.base_url}|"
+                  f"{options.pages}".encode())
     return digest.hexdigest()
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
@@ -88,9 +89,13 @@ def word(code: str | None) -> str:
     return both(_WORDS[code]) if code else "–"
 
 
+def template_dir() -> Path:
+    return shipped_dir("templates") / "site"
+
+
 @cache
 def _environment() -> Environment:
-    return Environment(loader=FileSystemLoader(shipped_dir("templates") / "site"),
+    return Environment(loader=FileSystemLoader(template_dir()),
                        autoescape=True, undefined=StrictUndefined, trim_blocks=False,
                        keep_trailing_newline=True)
 
@@ -121,8 +126,10 @@ class Frame:
                 "intentions": self.intentions, "L": labels(), "page_lang": page_lang}
 
 
-def index_row(e: PipelineEntry) -> str:
-    return fill("index_row", lang=e.language, id=e.id, title=e.title, buyer=e.buyer,
+def index_row(e: PipelineEntry, *, linked: bool = True) -> str:
+    """The entry's row of the index; ``linked`` to its notice page when there is one."""
+    return fill("index_row" if linked else "index_row_unlinked", lang=e.language, id=e.id,
+                title=e.title, buyer=e.buyer,
                 value=money(e.estimated_value, e.currency), method=word(e.procurement_method),
                 tender_date=_day(e.expected_tender_date), sme=_flag(e.sme_suitable),
                 status_code=e.status, status=word(e.status))
@@ -141,16 +148,6 @@ def _frame_parts(frame: Frame, root: str, page_lang: str) -> tuple[str, str, str
 def notice_page(entry: PipelineEntry, ocid: str, frame: Frame) -> str:
     e, names = entry, labels()
     contract = " – ".join(_day(d) for d in (e.contract_start, e.contract_end) if d) or "–"
-    facts = [fill("fact_in_language", label=names["buyer"], value=e.buyer, lang=e.language)]
-    facts += [fill("fact", label=label, value=value) for label, value in (
-        (names["value"], money(e.estimated_value, e.currency)),
-        (names["method"], word(e.procurement_method)),
-        (names["category"], word(e.category)),
-        (names["cpv"], e.cpv or "–"),
-        (names["tender_date"], _day(e.expected_tender_date)),
-        (names["award_date"], _day(e.expected_award_date)),
-        (names["contract"], contract),
-        (names["sme"], _flag(e.sme_suitable)))]
     main = fill(
         "notice", pipeline=names["pipeline"], lang=e.language, title=e.title,
         status_code=e.status, status=word(e.status), details=names["details"],
@@ -158,7 +155,15 @@ def notice_page(entry: PipelineEntry, ocid: str, frame: Frame) -> str:
         if e.status == "withdrawn" else None,
         description=fill("description", heading=names["description"], lang=e.language,
                          text=e.description) if e.description else None,
-        facts=Markup("".join(facts)),
+        buyer_label=names["buyer"], buyer=e.buyer,
+        value_label=names["value"], value=money(e.estimated_value, e.currency),
+        method_label=names["method"], method=word(e.procurement_method),
+        category_label=names["category"], category=word(e.category),
+        cpv_label=names["cpv"], cpv=e.cpv or "–",
+        tender_label=names["tender_date"], tender_date=_day(e.expected_tender_date),
+        award_label=names["award_date"], award_date=_day(e.expected_award_date),
+        contract_label=names["contract"], contract=contract,
+        sme_label=names["sme"], sme=_flag(e.sme_suitable),
         contact=fill("contact", label=names["contact"], email=e.contact_email)
         if e.contact_email else None,
         engagement=fill("engagement", heading=names["engagement"],

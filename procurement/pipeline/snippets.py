@@ -28,5 +28,6 @@ def parts() -> dict[str, str]:
 
 def fill(part: str, **values: Any) -> Markup:
     """``part`` with every value escaped (``None`` becomes an empty string)."""
-    return Markup(parts()[part].format_map(
-        {key: "" if value is None else escape(value) for key, value in values.items()}))
+    for key, value in values.items():
+        values[key] = "" if value is None else escape(value)
+    return Markup(parts()[part].format_map(values))

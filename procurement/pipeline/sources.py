@@ -7,10 +7,11 @@ decides (after the pass) that nothing is written when there were any.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -19,9 +20,13 @@ from procurement.i18n import N_
 from procurement.pipeline.entry import COLUMNS, REQUIRED, PipelineEntry
 from procurement.yamlfile import read_mapping
 
+if TYPE_CHECKING:
+    from procurement.tables.read import Table
+
 YAML_SUFFIXES = (".yaml", ".yml")
 _CHUNK = 2_000
 Located = tuple[str, int | None, PipelineEntry]  # an entry and where it was read: file, row
+Raw = tuple[str, int | None, dict[str, Any] | InputError]
 TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
 
 _MESSAGES = {
@@ -34,31 +39,54 @@ _MESSAGES = {
     "decimal_parsing": N_("must be a number"),
     "decimal_type": N_("must be a number"),
     "bool_parsing": N_("must be yes or no"),
+    "bool_type": N_("must be yes or no"),
+    "date_parsing": N_("must be a date written YYYY-MM-DD"),
     "date_from_datetime_parsing": N_("must be a date written YYYY-MM-DD"),
+    "date_from_datetime_inexact": N_("must be a date written YYYY-MM-DD"),
     "date_type": N_("must be a date written YYYY-MM-DD"),
 }
 _PATTERN_MESSAGES = {
     "language": N_("must be a two-letter language code such as en or zh"),
     "buyer_id": N_("must not contain spaces or '#'"),
+    "cpv": N_("must be a CPV code: 8 digits, optionally -check digit (45233162-2)"),
+    "contact_email": N_("must be an email address"),
 }
 
 
 @dataclass
 class EntryReader:
-    """Iterate the valid entries of ``source``; afterwards ``problems`` lists the rest."""
+    """Iterate the valid entries of ``source``; afterwards ``problems`` lists the rest.
+
+    ``split`` reads the source once and shares its rows (or files) among several readers,
+    each to be iterated by its own process."""
 
     source: Path
     problems: list[Problem] = field(default_factory=list)
     _seen: dict[str, str] = field(default_factory=dict)
+    _raw: Callable[[], Iterable[Raw]] | None = None
+    _table: Table | None = None  # read once, however often the reader is split
 
     def __iter__(self) -> Iterator[Located]:
-        for file, row, raw in _raw_entries(self.source):
+        for file, row, raw in (self._raw or (lambda: _raw_entries(self.source)))():
             if isinstance(raw, InputError):
                 self.problems.extend(raw.problems)  # one unreadable file; read on
                 continue
             entry = self._validate(file, row, raw)
             if entry is not None:
                 yield file, row, entry
+
+    def split(self, parts: int, min_size: int = 1) -> list[EntryReader]:
+        if self.source.is_dir():
+            paths = _yaml_paths(self.source)
+            return [EntryReader(self.source, _raw=partial(_yaml_files, share))
+                    for share in _shares(paths, parts, min_size)]
+        if not self.source.exists() or self.source.suffix.lower() in YAML_SUFFIXES:
+            return [self]
+        if self._table is None:
+            self._table = _read_table(self.source)
+        table = self._table
+        return [EntryReader(self.source, _raw=partial(_table_rows, table, begin, end))
+                for begin, end in ranges(len(table), parts, min_size)]
 
     def check(self) -> None:
         """Raise the problems found, if any (call after iterating)."""
@@ -89,23 +117,36 @@ def read_all(source: Path) -> list[PipelineEntry]:
     return entries
 
 
-Raw = tuple[str, int | None, dict[str, Any] | InputError]
+def ranges(count: int, parts: int, min_size: int = 1) -> list[tuple[int, int]]:
+    """``count`` items in at most ``parts`` consecutive ranges of at least ``min_size``."""
+    parts = max(1, min(parts, count // max(min_size, 1)))
+    size = -(-count // parts) or 1
+    return [(begin, min(begin + size, count)) for begin in range(0, count, size)] or [(0, 0)]
+
+
+def _shares(items: list[Path], parts: int, min_size: int) -> list[list[Path]]:
+    return [items[begin:end] for begin, end in ranges(len(items), parts, min_size)]
 
 
 def _raw_entries(source: Path) -> Iterable[Raw]:
     if source.is_dir():
-        return _yaml_folder(source)
+        return _yaml_files(_yaml_paths(source))
     if not source.exists():
         raise fail(str(source), N_("no such file or folder"))
     if source.suffix.lower() in YAML_SUFFIXES:
         return [_yaml_file(source)]
-    return _table_rows(source)
+    table = _read_table(source)
+    return _table_rows(table, 0, len(table))
 
 
-def _yaml_folder(folder: Path) -> Iterator[Raw]:
+def _yaml_paths(folder: Path) -> list[Path]:
     paths = sorted(p for p in folder.iterdir() if p.suffix.lower() in YAML_SUFFIXES)
     if not paths:
         raise fail(str(folder), N_("the folder has no pipeline entries (*.yaml files)"))
+    return paths
+
+
+def _yaml_files(paths: list[Path]) -> Iterator[Raw]:
     for path in paths:
         try:
             yield _yaml_file(path)
@@ -121,7 +162,7 @@ def _yaml_file(path: Path) -> Raw:
     return str(path), None, read_mapping(raw, str(path))
 
 
-def _table_rows(path: Path) -> Iterator[Raw]:
+def _read_table(path: Path) -> Table:
     from procurement.tables.read import read_table
 
     table = read_table(path, text_columns=frozenset(COLUMNS))
@@ -130,11 +171,16 @@ def _table_rows(path: Path) -> Iterator[Raw]:
         raise InputError([Problem(table.file, N_("unknown column (not a pipeline column)"),
                                   row=1, column=name) for name in unknown])
     table.require(list(REQUIRED), N_("the table has no pipeline entries"))
+    return table
+
+
+def _table_rows(table: Table, start: int, stop: int) -> Iterator[Raw]:
     names = table.names
     # Python strings for a slice of rows at a time: converting whole columns would hold
     # every cell of a 100,000-row pipeline as a Python object at once.
-    for begin in range(0, len(table), _CHUNK):
-        columns = [table.column(name).slice(begin, _CHUNK).to_pylist() for name in names]
+    for begin in range(start, stop, _CHUNK):
+        size = min(_CHUNK, stop - begin)
+        columns = [table.column(name).slice(begin, size).to_pylist() for name in names]
         for offset, values in enumerate(zip(*columns, strict=True)):
             yield table.file, table.row_number(begin + offset), {
                 name: value for name, value in zip(names, values, strict=True)

@@ -52,7 +52,8 @@ class PublishState(Protocol):
 
     def releases(self) -> Iterator[tuple[str, dict[str, Any]]]: ...
 
-    def commit(self, ocid_prefix: str, journal: Path, policy: PolicyVersion | None) -> None: ...
+    def commit(self, ocid_prefix: str, journals: list[Path],
+               policy: PolicyVersion | None) -> None: ...
 
 
 def summarise(items: Iterable[dict[str, Any]]) -> Published:
@@ -92,10 +93,11 @@ def journal_text(key: str, digest: str, release_json: str) -> str:
             f'"hash":"{digest}","release":{release_json}}}\n')
 
 
-def read_journal(path: Path) -> Iterator[dict[str, Any]]:
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            yield orjson.loads(line)
+def read_journals(paths: list[Path]) -> Iterator[dict[str, Any]]:
+    for path in paths:
+        with path.open(encoding="utf-8") as lines:
+            for line in lines:
+                yield orjson.loads(line)
 
 
 @dataclass
@@ -129,8 +131,9 @@ class FileState:
     def releases(self) -> Iterator[tuple[str, dict[str, Any]]]:
         return releases_in(item for _number, item in self._items())
 
-    def commit(self, ocid_prefix: str, journal: Path, policy: PolicyVersion | None) -> None:
-        """Append the journal of new releases (and a new policy version) atomically."""
+    def commit(self, ocid_prefix: str, journals: list[Path],
+               policy: PolicyVersion | None) -> None:
+        """Append the journals of new releases (and a new policy version) atomically."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
         try:
@@ -140,8 +143,9 @@ class FileState:
                         shutil.copyfileobj(old, out)
                 else:
                     out.write(json.dumps(header_item(ocid_prefix)) + "\n")
-                with journal.open(encoding="utf-8") as new:
-                    shutil.copyfileobj(new, out)
+                for journal in journals:
+                    with journal.open(encoding="utf-8") as new:
+                        shutil.copyfileobj(new, out)
                 if policy is not None:
                     out.write(json.dumps(policy_item(policy), ensure_ascii=False) + "\n")
             Path(temporary).chmod(0o644)  # mkstemp makes it private; it is public data

@@ -44,30 +44,33 @@ def publish_source(source: str, out: Path, *, ocid_prefix: str, profile: Profile
                    base_url: str | None = None, license_url: str | None = None,
                    publisher: str | None = None, policy_path: str | None = None,
                    state_path: str | None = None, awards_db: str | None = None,
-                   now: datetime) -> PublishResult:
+                   now: datetime, processes: int = 1, pages: bool = True) -> PublishResult:
     """Publish SOURCE (a folder, CSV/XLSX/YAML file or database) to ``out``."""
     policy_file = Path(policy_path) if policy_path else None
     if is_database(source):
         options = PublishOptions(ocid_prefix, profile, base_url, license_url, publisher,
-                                 _read_policy(policy_file, explicit=True))
-        return publish_database(open_database(source), out, options, now, OPERATOR)
+                                 _read_policy(policy_file, explicit=True), pages)
+        return publish_database(open_database(source), out, options, now, OPERATOR,
+                                processes=processes)
     policy_file = policy_file or _default_policy(Path(source))
     options = PublishOptions(ocid_prefix, profile, base_url, license_url, publisher,
-                             _read_policy(policy_file, explicit=policy_path is not None))
+                             _read_policy(policy_file, explicit=policy_path is not None), pages)
     awards = pipeline_store.awarded(open_database(awards_db)) if awards_db else []
     state = FileState(Path(state_path)) if state_path else FileState.beside(Path(source))
-    report = publish(EntryReader(Path(source)), out, options, now, state, awards)
+    report = publish(EntryReader(Path(source)), out, options, now, state, awards,
+                     processes=processes)
     return PublishResult(report, str(state.path))
 
 
 def publish_database(db: Database, out: Path, options: PublishOptions, now: datetime,
-                     actor: Actor) -> PublishResult:
+                     actor: Actor, *, processes: int = 1) -> PublishResult:
     """Publish the database's pipeline and awards, with the publish state in the database;
     the publication is recorded in the audit log."""
     if not actor.operator:
         access.require_role(actor, *pipeline_store.EDITORS)
     report = publish(pipeline_store.entry_feed(db), out, options, now,
-                     pipeline_store.DatabaseState(db), pipeline_store.awarded(db))
+                     pipeline_store.DatabaseState(db), pipeline_store.awarded(db),
+                     processes=processes)
     with db.write() as session:
         audit.append(session, actor.username, "pipeline.publish", f"ocid:{options.ocid_prefix}",
                      after={"entries": report.entries, "new_releases": report.new_releases,

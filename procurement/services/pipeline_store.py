@@ -17,14 +17,14 @@ from procurement.errors import InputError, Problem
 from procurement.i18n import N_
 from procurement.pipeline.entry import PipelineEntry
 from procurement.pipeline.releases import AwardNotice, Winner
-from procurement.pipeline.sources import EntryReader, Located
+from procurement.pipeline.sources import EntryReader, Located, ranges
 from procurement.pipeline.sources import problem_from as entry_problem
 from procurement.pipeline.state import (
     PolicyVersion,
     Published,
     header_item,
     policy_item,
-    read_journal,
+    read_journals,
     releases_in,
     summarise,
 )
@@ -114,6 +114,10 @@ class StoredEntries:
     rows: list[tuple[str, dict[str, Any]]]
     problems: list[Problem] = field(default_factory=list)
 
+    def split(self, parts: int, min_size: int = 1) -> list[StoredEntries]:
+        return [StoredEntries(self.rows[begin:end])
+                for begin, end in ranges(len(self.rows), parts, min_size)]
+
     def __iter__(self) -> Iterator[Located]:
         for entry_id, data in self.rows:
             where = f"pipeline:{entry_id}"
@@ -140,11 +144,12 @@ class DatabaseState:
     def releases(self) -> Iterator[tuple[str, dict[str, Any]]]:
         return releases_in(self._items())
 
-    def commit(self, ocid_prefix: str, journal: Path, policy: PolicyVersion | None) -> None:
+    def commit(self, ocid_prefix: str, journals: list[Path],
+               policy: PolicyVersion | None) -> None:
         with self.db.write() as session:
             if not session.scalar(select(func.count()).select_from(PublishedItemRow)):
                 session.add(PublishedItemRow(item=header_item(ocid_prefix)))
-            for item in read_journal(journal):
+            for item in read_journals(journals):
                 session.add(PublishedItemRow(item=item))
             if policy is not None:
                 session.add(PublishedItemRow(item=policy_item(policy)))

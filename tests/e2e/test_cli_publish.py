@@ -82,7 +82,7 @@ def test_publishes_a_valid_package_and_site(pipeline, tmp_path):
 
     index = (out / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in index and "<script" not in index
-    assert index.count("<tr>") == 4  # header and three entries
+    assert index.count("<tr") == 4  # header and three entries
     policy = (out / "policy.html").read_text(encoding="utf-8")
     assert "<h1>Procurement policy · 采购政策</h1>" in policy and "first published version" in policy
     state = pipeline.with_name("pipeline.published.jsonl")
@@ -303,3 +303,17 @@ class _Tags(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: object) -> None:
         self.tags.add(tag)
+
+
+def test_without_pages_the_index_is_the_notice(pipeline, tmp_path):
+    out = tmp_path / "site"
+    code, _, stderr = publish(pipeline, out, "--no-pages")
+    assert code == 0, stderr
+    assert not (out / "notices").exists()
+    package = json.loads((out / "release-package.json").read_text(encoding="utf-8"))
+    assert package["releases"][0]["planning"]["documents"][0]["url"] == (
+        "https://open.harbourside.example.cn/pipeline/index.html#HC-2027-001")
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert '<tr id="HC-2027-001">' in index and "notices/" not in index
+    parsed = feedparser.parse((out / "feed.atom").read_bytes())
+    assert parsed.entries[0].link.endswith("/index.html#HC-2027-001")

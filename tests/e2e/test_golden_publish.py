@@ -13,7 +13,7 @@ from tests.e2e.cli import procure
 from tests.e2e.test_golden import _check
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "pipeline"
-FILES = ("release-package.json", "pipeline.csv", "feed.atom", "index.html", "policy.html",
+FILES = ("release-package.json", "pipeline.csv", "feed.atom", "index.html", "policy.html", "style.css",
          "notices/HC-2027-001.html", "procurement-intentions.html",
          "procurement-intentions.csv")
 
