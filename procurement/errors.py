@@ -7,6 +7,7 @@ The CLI turns every one of them into a single line on stderr and exit status 2.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Any
@@ -87,3 +88,24 @@ def fail(file: str, rule: str, *, row: int | None = None, column: str | None = N
          field: str | None = None, **params: Any) -> InputError:
     """Build an :class:`InputError` for a single problem (``raise fail(...)``)."""
     return InputError([Problem(file, rule, row, column, field, params)])
+
+
+def field_path(loc: Iterable[str | int]) -> str:
+    """A location inside a structure as people write it: ``rows[3].name.zh``."""
+    path = ""
+    for key in loc:
+        path += f"[{key}]" if isinstance(key, int) else (f".{key}" if path else str(key))
+    return path
+
+
+def pydantic_message(err: Mapping[str, Any], messages: Mapping[str, str]
+                     ) -> tuple[str, dict[str, Any]]:
+    """The message id and parameters of one pydantic error: a rule of ours (an error type
+    ending in ``_rule``) carries its own message id; pydantic's own types are phrased by
+    ``messages``, falling back on pydantic's English."""
+    ctx = dict(err.get("ctx") or {})
+    if str(err["type"]).endswith("_rule"):
+        return ctx.pop("msgid"), ctx
+    return messages.get(err["type"], err["msg"]), {
+        key: f"{value:g}" if isinstance(value, float) else str(value)
+        for key, value in ctx.items()}

@@ -10,8 +10,6 @@ import click
 from procurement.cli.options import lang_option
 from procurement.i18n import N_, Lang, tr
 
-_DATABASE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
-
 
 @click.command("publish")
 @click.argument("source", metavar="SOURCE")

@@ -20,7 +20,7 @@ from typing import Any
 
 import jsonschema_rs
 
-from procurement.errors import Problem
+from procurement.errors import Problem, field_path
 from procurement.i18n import N_
 from procurement.paths import shipped_dir
 from procurement.pipeline.releases import OCID_PREFIX
@@ -79,19 +79,11 @@ def empty_fields(value: Any, path: str = "") -> Iterator[str]:
         yield path
 
 
-def _path(parts: list[str | int]) -> str:
-    text = ""
-    for part in parts:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
 @dataclass
 class PackageChecker:
     """Checks every release of a package as it is streamed out, remembering only ids."""
 
     problems: list[Problem] = field(default_factory=list)
-    ocids: set[str] = field(default_factory=set)
     _ids: set[tuple[str, str]] = field(default_factory=set)
 
     def release(self, release: dict[str, Any], entry: str, text: str | None = None) -> None:
@@ -102,7 +94,7 @@ class PackageChecker:
         validator = release_validator()
         if not validator.is_valid(release):
             for error in validator.iter_errors(release):
-                self._add(entry, _path(list(error.instance_path)),
+                self._add(entry, field_path(error.instance_path),
                           N_("not valid OCDS 1.1.5 ({detail})"), detail=error.message)
         ocid = str(release.get("ocid", ""))
         if not OCID_PREFIX.match(ocid[:11]):
@@ -113,7 +105,6 @@ class PackageChecker:
             self._add(entry, "id", N_("release {id} appears twice for {ocid}"),
                       id=key[1], ocid=ocid)
         self._ids.add(key)
-        self.ocids.add(ocid)
         if text is None or _maybe_empty(text):
             for path in empty_fields(release):
                 self._add(entry, path, N_("empty value (leave the field out instead)"))
@@ -121,7 +112,7 @@ class PackageChecker:
     def package(self, header: dict[str, Any], first_release: dict[str, Any]) -> None:
         """The package's own fields, checked with the official package schema."""
         for error in package_validator().iter_errors({**header, "releases": [first_release]}):
-            where = _path(list(error.instance_path))
+            where = field_path(error.instance_path)
             if not where.startswith("releases"):
                 self._add(PACKAGE, where, N_("not valid OCDS 1.1.5 ({detail})"),
                           detail=error.message)

@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from types import TracebackType
@@ -119,17 +120,26 @@ def _page(key: str, options: PublishOptions) -> str | None:
     return None if key.startswith("award:") else options.notice.notice_page(key)
 
 
-def journals(folder: Path, parts: list[str]) -> list[Path]:
-    return [part_path(folder, part, "journal") for part in parts]
+@dataclass(frozen=True)
+class Part:
+    """One pass's part files: its name, how many new releases and 采购意向 rows it wrote."""
+
+    name: str
+    releases: int
+    intentions: int = 0
 
 
-def assemble(folder: Path, options: PublishOptions, parts: list[tuple[str, int]],
+def journals(folder: Path, parts: list[Part]) -> list[Path]:
+    return [part_path(folder, part.name, "journal") for part in parts]
+
+
+def assemble(folder: Path, options: PublishOptions, parts: list[Part],
              old: Iterator[tuple[str, dict[str, Any]]], checker: PackageChecker, *,
              publisher: str, published: str, count: int,
              policies: list[PolicyVersion]) -> int:
-    """Join the parts (``(part, rows in its 采购意向 table)`` in order) into the published
-    files; return how many releases the package holds."""
-    names = [part for part, _ in parts]
+    """Join the parts, in order, into the published files; return how many releases the
+    package holds."""
+    names = [part.name for part in parts]
     header = _header(options, publisher, published)
     releases = 0
     first: dict[str, Any] | None = None
@@ -146,16 +156,16 @@ def assemble(folder: Path, options: PublishOptions, parts: list[tuple[str, int]]
             package.write(("," if releases else "") + "\n" + text)
             feed.write_entry(atom, release, _page(key, options))
             releases += 1
-        for part in names:
-            with part_path(folder, part, "package").open(encoding="utf-8") as new:
+        for part in parts:
+            with part_path(folder, part.name, "package").open(encoding="utf-8") as new:
                 lead = new.read(1)  # the comma before a part's first release
                 if lead and not releases:
                     lead = ""
                 package.write(lead)
                 first = first or _first(new)
                 shutil.copyfileobj(new, package)
-            releases += _count_lines(part_path(folder, part, "journal"))
-            _append(part_path(folder, part, "feed"), atom)
+            releases += part.releases
+            _append(part_path(folder, part.name, "feed"), atom)
         package.write("\n ]\n}\n")
         feed.write_tail(atom)
     if first is None:
@@ -163,12 +173,13 @@ def assemble(folder: Path, options: PublishOptions, parts: list[tuple[str, int]]
             "release-package.json", N_("nothing to publish: the pipeline has no entries")))
         return 0
     checker.package(header, first)
-    _tables(folder, options, names, parts)
+    _tables(folder, options, parts)
     frame = site.Frame(publisher, published, options.license, "feed.atom", options.profile == "cn")
     _page_around(folder, "index.html", "index", names, frame, count=count)
     if options.profile == "cn":
         _page_around(folder, "intentions.html", "cn.html", names, frame,
-                     target="procurement-intentions.html", renumber=[n for _, n in parts])
+                     target="procurement-intentions.html",
+                     renumber=[part.intentions for part in parts])
     shutil.copyfile(site.template_dir() / "style.css", folder / "style.css")
     if policies:
         page = site.template("policy.html").render(
@@ -189,23 +200,17 @@ def _first(new: IO[str]) -> dict[str, Any] | None:
     return orjson.loads(text) if text else None
 
 
-def _count_lines(path: Path) -> int:
-    with path.open("rb") as handle:
-        return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
-
-
 def _append(source: Path, out: IO[str]) -> None:
     with source.open(encoding="utf-8", newline="") as part:
         shutil.copyfileobj(part, out)
 
 
-def _tables(folder: Path, options: PublishOptions, names: list[str],
-            parts: list[tuple[str, int]]) -> None:
+def _tables(folder: Path, options: PublishOptions, parts: list[Part]) -> None:
     with (folder / "pipeline.csv").open("w", encoding="utf-8", newline="") as out:
         out.write("\ufeff")
         csv.writer(out, lineterminator="\r\n").writerow(spreadsheet.PIPELINE_COLUMNS)
-        for part in names:
-            _append(part_path(folder, part, "csv"), out)
+        for part in parts:
+            _append(part_path(folder, part.name, "csv"), out)
     if options.profile != "cn":
         return
     with (folder / "procurement-intentions.csv").open("w", encoding="utf-8", newline="") as out:
@@ -213,11 +218,12 @@ def _tables(folder: Path, options: PublishOptions, names: list[str],
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(spreadsheet.INTENTION_COLUMNS)
         offset = 0
-        for part, rows in parts:
-            with part_path(folder, part, "cn.csv").open(encoding="utf-8", newline="") as handle:
+        for part in parts:
+            path = part_path(folder, part.name, "cn.csv")
+            with path.open(encoding="utf-8", newline="") as handle:
                 for record in csv.reader(handle):
                     writer.writerow([str(int(record[0]) + offset), *record[1:]])
-            offset += rows
+            offset += part.intentions
 
 
 def _page_around(folder: Path, name: str, kind: str, names: list[str], frame: site.Frame,

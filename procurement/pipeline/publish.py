@@ -21,7 +21,14 @@ from procurement.errors import InputError, Problem, fail
 from procurement.i18n import N_
 from procurement.pipeline import releases as ocds
 from procurement.pipeline.checks import PackageChecker
-from procurement.pipeline.outputs import PartWriter, assemble, compact, journals, remove_parts
+from procurement.pipeline.outputs import (
+    Part,
+    PartWriter,
+    assemble,
+    compact,
+    journals,
+    remove_parts,
+)
 from procurement.pipeline.passes import EntryFeed, PassResult, plan, run_passes
 from procurement.pipeline.policy import version_of
 from procurement.pipeline.profiles import ProfileCheck
@@ -113,7 +120,7 @@ def check_options(options: PublishOptions, out: Path) -> None:
 
 def _build(entries: EntryFeed, folder: Path, options: PublishOptions, now: datetime,
            published: Published, state: PublishState, awards: Iterable[ocds.AwardNotice],
-           processes: int) -> tuple[PublishReport, list[str], PolicyVersion | None]:
+           processes: int) -> tuple[PublishReport, list[Part], PolicyVersion | None]:
     stamp, today = timestamp(now), now.astimezone(UTC).date()
     jobs = plan(entries, processes, ENTRIES_PER_PROCESS, pages=options.pages)
     results = run_passes(jobs, folder, options, stamp, published, today)
@@ -134,15 +141,16 @@ def _build(entries: EntryFeed, folder: Path, options: PublishOptions, now: datet
     last_change = stamp if changed else (published.last_date or stamp)
     policies, policy = _policies(options, published, stamp)
     report.policy_changed = policy is not None
-    parts = [(r.part, r.intentions) for r in results] + [("awards", 0)]
-    remove_parts(folder, keep=[part for part, _ in parts])
+    parts = [Part(r.part, r.new_releases, r.intentions) for r in results]
+    parts.append(Part("awards", report.awards))
+    remove_parts(folder, keep=[part.name for part in parts])
     buyers = set().union(*(r.buyers for r in results))
     report.releases = assemble(folder, options, parts, state.releases(), checker,
                                publisher=options.publisher or _single(buyers),
                                published=last_change, count=report.entries, policies=policies)
     if checker.problems:
         raise InputError(checker.problems)
-    return report, [part for part, _ in parts], policy
+    return report, parts, policy
 
 
 def _award_pass(awards: Iterable[ocds.AwardNotice], folder: Path, options: PublishOptions,

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from procurement.errors import InputError, Problem, fail
+from procurement.errors import InputError, Problem, fail, pydantic_message
 from procurement.i18n import N_
 from procurement.pipeline.entry import COLUMNS, REQUIRED, PipelineEntry
 from procurement.yamlfile import read_mapping
@@ -27,7 +27,6 @@ YAML_SUFFIXES = (".yaml", ".yml")
 _CHUNK = 2_000
 Located = tuple[str, int | None, PipelineEntry]  # an entry and where it was read: file, row
 Raw = tuple[str, int | None, dict[str, Any] | InputError]
-TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
 
 _MESSAGES = {
     "missing": N_("required field is missing"),
@@ -188,19 +187,16 @@ def _table_rows(table: Table, start: int, stop: int) -> Iterator[Raw]:
 
 
 def problem_from(file: str, row: int | None, err: Any) -> Problem:
-    ctx = dict(err.get("ctx") or {})
+    """One pydantic error of an entry, placed at its row and column (or field, in YAML)."""
     loc = [str(part) for part in err["loc"] if not isinstance(part, int)]
     column = loc[0] if loc else None
+    msgid, params = pydantic_message(err, _MESSAGES)
     if err["type"] == "pipeline_rule":
-        msgid = ctx.pop("msgid")
-        column = ctx.pop("column", column)
+        column = params.pop("column", column)  # a rule across fields names the one to fix
     elif err["type"] == "string_type" and err.get("input") is None:
-        msgid, ctx = _MESSAGES["missing"], {}  # an empty cell in a required column
+        msgid, params = _MESSAGES["missing"], {}  # an empty cell in a required column
     elif err["type"] == "string_pattern_mismatch" and column in _PATTERN_MESSAGES:
-        msgid, ctx = _PATTERN_MESSAGES[column], {}
-    else:
-        msgid = _MESSAGES.get(err["type"], err["msg"])
-        ctx = {key: str(value) for key, value in ctx.items()}
+        msgid, params = _PATTERN_MESSAGES[column], {}
     if row is None:
-        return Problem(file, msgid, field=column, params=ctx)
-    return Problem(file, msgid, row=row, column=column, params=ctx)
+        return Problem(file, msgid, field=column, params=params)
+    return Problem(file, msgid, row=row, column=column, params=params)

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from procurement.errors import InputError, Problem, fail
+from procurement.errors import InputError, Problem, fail, field_path, pydantic_message
 from procurement.i18n import N_
 from procurement.planning.design import ProcurementDesign
 from procurement.rubric.load import PYDANTIC_MESSAGES
@@ -59,19 +59,5 @@ def validate(model: type[M], data: dict[str, Any], file: str) -> M:
 
 
 def _problem(file: str, err: Any) -> Problem:
-    ctx = dict(err.get("ctx") or {})
-    if err["type"] == "design_rule":
-        msgid = ctx.pop("msgid")
-    else:
-        msgid = _MESSAGES.get(err["type"], err["msg"])
-        ctx = {key: f"{value:g}" if isinstance(value, float) else str(value)
-               for key, value in ctx.items()}
-    return Problem(file, msgid, field=_field_path(err["loc"]) or None, params=ctx)
-
-
-def _field_path(loc: tuple[Any, ...]) -> str:
-    """``open_standards[2]``, ``rows[3].name.zh``."""
-    path = ""
-    for key in loc:
-        path += f"[{key}]" if isinstance(key, int) else (f".{key}" if path else str(key))
-    return path
+    msgid, params = pydantic_message(err, _MESSAGES)
+    return Problem(file, msgid, field=field_path(err["loc"]) or None, params=params)

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from procurement.errors import InputError, Problem, fail
+from procurement.errors import InputError, Problem, fail, pydantic_message
 from procurement.i18n import N_
 from procurement.paths import shipped_dir
 from procurement.rubric import profiles
@@ -110,14 +110,8 @@ def rubric_from_data(data: dict[str, Any], file: str) -> Rubric:
 
 
 def _problem(file: str, data: dict[str, Any], err: Any) -> Problem:
-    ctx = dict(err.get("ctx") or {})
-    if err["type"] == "rubric_rule":
-        msgid = ctx.pop("msgid")
-    else:
-        msgid = PYDANTIC_MESSAGES.get(err["type"], err["msg"])
-        ctx = {key: f"{value:g}" if isinstance(value, float) else str(value)
-               for key, value in ctx.items()}
-    return Problem(file, msgid, field=_field_path(data, err["loc"]) or None, params=ctx)
+    msgid, params = pydantic_message(err, PYDANTIC_MESSAGES)
+    return Problem(file, msgid, field=_field_path(data, err["loc"]) or None, params=params)
 
 
 def _field_path(data: Any, loc: tuple[Any, ...]) -> str:

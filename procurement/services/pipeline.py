@@ -46,15 +46,16 @@ def publish_source(source: str, out: Path, *, ocid_prefix: str, profile: Profile
                    state_path: str | None = None, awards_db: str | None = None,
                    now: datetime, processes: int = 1, pages: bool = True) -> PublishResult:
     """Publish SOURCE (a folder, CSV/XLSX/YAML file or database) to ``out``."""
-    policy_file = Path(policy_path) if policy_path else None
-    if is_database(source):
-        options = PublishOptions(ocid_prefix, profile, base_url, license_url, publisher,
-                                 _read_policy(policy_file, explicit=True), pages)
+    database = is_database(source)
+    if policy_path:
+        policy = _read_policy(Path(policy_path), explicit=True)
+    else:  # a pipeline folder or file may have its policy.md beside it; a database has none
+        policy = None if database else _read_policy(_default_policy(Path(source)), explicit=False)
+    options = PublishOptions(ocid_prefix, profile, base_url, license_url, publisher, policy,
+                             pages)
+    if database:
         return publish_database(open_database(source), out, options, now, OPERATOR,
                                 processes=processes)
-    policy_file = policy_file or _default_policy(Path(source))
-    options = PublishOptions(ocid_prefix, profile, base_url, license_url, publisher,
-                             _read_policy(policy_file, explicit=policy_path is not None), pages)
     awards = pipeline_store.awarded(open_database(awards_db)) if awards_db else []
     state = FileState(Path(state_path)) if state_path else FileState.beside(Path(source))
     report = publish(EntryReader(Path(source)), out, options, now, state, awards,
@@ -84,8 +85,9 @@ def _default_policy(source: Path) -> Path:
     return folder / POLICY_FILE
 
 
-def _read_policy(path: Path | None, *, explicit: bool) -> str | None:
-    if path is None or (not explicit and not path.is_file()):
+def _read_policy(path: Path, *, explicit: bool) -> str | None:
+    """The policy's text; a default path that does not exist means there is no policy."""
+    if not explicit and not path.is_file():
         return None
     try:
         return path.read_text(encoding="utf-8-sig")

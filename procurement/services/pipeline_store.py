@@ -150,7 +150,7 @@ class DatabaseState:
             if not session.scalar(select(func.count()).select_from(PublishedItemRow)):
                 session.add(PublishedItemRow(item=header_item(ocid_prefix)))
             for item in read_journals(journals):
-                session.add(PublishedItemRow(item=item))
+                session.add(PublishedItemRow(entry_key=item["entry"], item=item))
             if policy is not None:
                 session.add(PublishedItemRow(item=policy_item(policy)))
 
@@ -160,8 +160,10 @@ def awarded(db: Database) -> list[AwardNotice]:
     notices = []
     with db.read() as session:
         for row in repo.procurements(session):
+            if row.status != "awarded":
+                continue
             decision = repo.latest_decision(session, row.id)
-            if row.status != "awarded" or decision is None:
+            if decision is None:
                 continue
             bids = {b.bid_ref: b for b in repo.bids(session, row.id)}
             prices = repo.envelopes(session, row.id)
@@ -201,7 +203,5 @@ def _store(session: Any, actor: Actor, entry: PipelineEntry, *, position: int | 
 
 
 def _was_published(session: Any, entry_id: str | None) -> bool:
-    for (item,) in session.execute(select(PublishedItemRow.item)):
-        if item.get("kind") == "release" and item.get("entry") == entry_id:
-            return True
-    return False
+    return session.scalar(select(PublishedItemRow.seq).where(
+        PublishedItemRow.entry_key == entry_id).limit(1)) is not None

@@ -252,4 +252,7 @@ class PublishedItemRow(Base):
     __tablename__ = "published_items"
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    # the entry a release was published for (None for the header and policy versions), so
+    # that "was this entry ever published?" is one indexed lookup
+    entry_key: Mapped[str | None] = mapped_column(String(120), index=True)
     item: Mapped[dict[str, Any]] = mapped_column()

@@ -29,10 +29,13 @@ def upgrade() -> None:
     op.create_table(
         "published_items",
         sa.Column("seq", sa.Integer(), primary_key=True, autoincrement=True),
+        sa.Column("entry_key", sa.String(120), nullable=True),
         sa.Column("item", sa.JSON(), nullable=False),
     )
+    op.create_index("ix_published_items_entry_key", "published_items", ["entry_key"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_published_items_entry_key", table_name="published_items")
     op.drop_table("published_items")
     op.drop_table("pipeline_entries")
