@@ -55,7 +55,8 @@ def part_path(folder: Path, part: str, kind: str) -> Path:
 class PartWriter:
     """The part files of one pass, and the notice pages of its entries."""
 
-    def __init__(self, folder: Path, part: str, options: PublishOptions) -> None:
+    def __init__(self, folder: Path, part: str, options: PublishOptions, *,
+                 reuse: Path | None = None) -> None:
         self.folder, self.options = folder, options
         self.files = {kind: part_path(folder, part, kind).open("w", encoding="utf-8",
                                                                newline="")
@@ -65,6 +66,7 @@ class PartWriter:
         self.intentions_count = 0
         # Pages are opened relative to the folder: no path to resolve 100,000 times.
         self._notices = os.open(folder / "notices", os.O_RDONLY)
+        self._previous = os.open(reuse, os.O_RDONLY) if reuse is not None else None
 
     def __enter__(self) -> PartWriter:
         return self
@@ -74,13 +76,25 @@ class PartWriter:
         for handle in self.files.values():
             handle.close()
         os.close(self._notices)
+        if self._previous is not None:
+            os.close(self._previous)
 
-    def page(self, entry: PipelineEntry, changed: str) -> None:
-        """Write ``entry``'s notice page; ``changed`` is the date of its last release."""
+    def page(self, entry: PipelineEntry, changed: str, *, unchanged: bool = False) -> None:
+        """Write ``entry``'s notice page; ``changed`` is the date of its last release. The
+        page of an ``unchanged`` entry is kept from the previous publication when it may be
+        (see :mod:`procurement.pipeline.reuse`)."""
+        name = f"{entry.id}.html"
+        if unchanged and self._previous is not None:
+            try:
+                os.link(name, name, src_dir_fd=self._previous, dst_dir_fd=self._notices,
+                        follow_symlinks=False)
+                return
+            except OSError:
+                pass  # not there, or no hard links on this file system: write it
         frame = site.Frame(self.options.publisher or entry.buyer, changed, self.options.license,
                            "../feed.atom", self.options.profile == "cn")
         page = site.notice_page(entry, ocid(self.options.ocid_prefix, entry.id), frame)
-        _write(self._notices, f"{entry.id}.html", page)
+        _write(self._notices, name, page)
 
     def entry(self, entry: PipelineEntry) -> None:
         """Write ``entry``'s rows: pipeline.csv, the index and the 采购意向 table."""
@@ -107,7 +121,14 @@ class PartWriter:
 
 
 def _write(directory: int, name: str, text: str) -> None:
-    handle = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644, dir_fd=directory)
+    # Never through an existing name: it may be a page kept from the published site by a
+    # hard link (a duplicate id writes a page twice), and that site must stay untouched.
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
+    try:
+        handle = os.open(name, flags, 0o644, dir_fd=directory)
+    except FileExistsError:
+        os.unlink(name, dir_fd=directory)
+        handle = os.open(name, flags, 0o644, dir_fd=directory)
     try:
         data = memoryview(text.encode("utf-8"))
         while data:
@@ -136,7 +157,7 @@ def journals(folder: Path, parts: list[Part]) -> list[Path]:
 def assemble(folder: Path, options: PublishOptions, parts: list[Part],
              old: Iterator[tuple[str, dict[str, Any]]], checker: PackageChecker, *,
              publisher: str, published: str, count: int,
-             policies: list[PolicyVersion]) -> int:
+             policies: list[PolicyVersion], pages_key: str | None = None) -> int:
     """Join the parts, in order, into the published files; return how many releases the
     package holds."""
     names = [part.name for part in parts]
@@ -175,7 +196,7 @@ def assemble(folder: Path, options: PublishOptions, parts: list[Part],
     checker.package(header, first)
     _tables(folder, options, parts)
     frame = site.Frame(publisher, published, options.license, "feed.atom", options.profile == "cn")
-    _page_around(folder, "index.html", "index", names, frame, count=count)
+    _page_around(folder, "index.html", "index", names, frame, count=count, pages_key=pages_key)
     if options.profile == "cn":
         _page_around(folder, "intentions.html", "cn.html", names, frame,
                      target="procurement-intentions.html",

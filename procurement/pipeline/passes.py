@@ -61,6 +61,8 @@ class Job:
     part: str
     core: bool = True
     pages: bool = True
+    # the previous publication's notice pages, if they may be kept for unchanged entries
+    reuse: Path | None = None
 
 
 def run_pass(job: Job, folder: Path, options: PublishOptions, stamp: str,
@@ -68,7 +70,8 @@ def run_pass(job: Job, folder: Path, options: PublishOptions, stamp: str,
     result = PassResult(job.part)
     checker = PackageChecker()
     profile = ProfileCheck(options.profile, today)
-    with PartWriter(folder, job.part, options) as writer:
+    with PartWriter(folder, job.part, options, reuse=job.reuse if job.pages else None
+                    ) as writer:
         for file, row, entry in job.feed:
             where = file if row is None else f"{file}:{row}"
             digest = ocds.entry_hash(entry, options.notice)
@@ -77,7 +80,7 @@ def run_pass(job: Job, folder: Path, options: PublishOptions, stamp: str,
                 continue  # withdrawn before it was ever published: nothing to announce
             changed = stamp if release else published.last[entry.id][2]
             if job.pages:
-                writer.page(entry, changed)
+                writer.page(entry, changed, unchanged=release is None)
             if not job.core:
                 continue
             profile.entry(entry, file, row)
@@ -110,22 +113,22 @@ def _next_release(entry: Any, digest: str, options: PublishOptions, published: P
     return ocds.planning_release(entry, options.notice, sequence + 1, stamp)
 
 
-def plan(entries: EntryFeed, processes: int, min_share: int, *, pages: bool = True
-         ) -> list[Job]:
+def plan(entries: EntryFeed, processes: int, min_share: int, *, pages: bool = True,
+         reuse: Path | None = None) -> list[Job]:
     """How to share the work among ``processes``. Creating files does not run in parallel
     on one file system (measured: two processes creating 50,000 files each take longer than
     one creating all 100,000), so one process writes every notice page while the others
     share the rest of the work."""
     if processes < 2:
-        return [Job(entries, "0", pages=pages)]
+        return [Job(entries, "0", pages=pages, reuse=reuse)]
     if not pages:
         return [Job(feed, str(index), pages=False)
                 for index, feed in enumerate(entries.split(processes, min_share))]
     cores = entries.split(processes - 1, min_share)
     if len(cores) == 1 and len(entries.split(2, min_share)) == 1:
-        return [Job(entries, "0")]  # too small to be worth a second process
+        return [Job(entries, "0", reuse=reuse)]  # too small to be worth a second process
     jobs = [Job(feed, str(index), pages=False) for index, feed in enumerate(cores)]
-    return [*jobs, Job(entries.split(1)[0], "pages", core=False)]
+    return [*jobs, Job(entries.split(1)[0], "pages", core=False, reuse=reuse)]
 
 
 def run_passes(jobs: Sequence[Job], folder: Path, options: PublishOptions, stamp: str,

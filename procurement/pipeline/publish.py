@@ -32,6 +32,7 @@ from procurement.pipeline.outputs import (
 from procurement.pipeline.passes import EntryFeed, PassResult, plan, run_passes
 from procurement.pipeline.policy import version_of
 from procurement.pipeline.profiles import ProfileCheck
+from procurement.pipeline.reuse import pages_key, reusable_pages, state_key
 from procurement.pipeline.state import PolicyVersion, Published, PublishState, journal_text
 
 MARKER = "release-package.json"  # an existing folder holding it is ours to replace
@@ -90,8 +91,8 @@ def publish(entries: EntryFeed, out: Path, options: PublishOptions, now: datetim
     folder.chmod(0o755)  # a web server must read it; mkdtemp makes it private
     try:
         (folder / "notices").mkdir()
-        report, parts, policy = _build(entries, folder, options, now, published, state, awards,
-                                       processes)
+        report, parts, policy = _build(entries, folder, out, options, now, published, state,
+                                       awards, processes)
         if report.new_releases or report.awards or report.policy_changed:
             state.commit(options.ocid_prefix, journals(folder, parts), policy)
         remove_parts(folder)
@@ -118,11 +119,14 @@ def check_options(options: PublishOptions, out: Path) -> None:
                                 "refusing to replace it (give a new or empty folder)"))
 
 
-def _build(entries: EntryFeed, folder: Path, options: PublishOptions, now: datetime,
-           published: Published, state: PublishState, awards: Iterable[ocds.AwardNotice],
-           processes: int) -> tuple[PublishReport, list[Part], PolicyVersion | None]:
+def _build(entries: EntryFeed, folder: Path, out: Path, options: PublishOptions,
+           now: datetime, published: Published, state: PublishState,
+           awards: Iterable[ocds.AwardNotice], processes: int
+           ) -> tuple[PublishReport, list[Part], PolicyVersion | None]:
     stamp, today = timestamp(now), now.astimezone(UTC).date()
-    jobs = plan(entries, processes, ENTRIES_PER_PROCESS, pages=options.pages)
+    reuse = (reusable_pages(out, state_key(options, published))
+             if options.pages and published.last_date else None)
+    jobs = plan(entries, processes, ENTRIES_PER_PROCESS, pages=options.pages, reuse=reuse)
     results = run_passes(jobs, folder, options, stamp, published, today)
     checker = PackageChecker()
     report = PublishReport(out=folder)
@@ -145,9 +149,13 @@ def _build(entries: EntryFeed, folder: Path, options: PublishOptions, now: datet
     parts.append(Part("awards", report.awards))
     remove_parts(folder, keep=[part.name for part in parts])
     buyers = set().union(*(r.buyers for r in results))
+    total = sum(sequence for _hash, sequence, _date in published.last.values())
+    total += report.new_releases + report.awards
+    key = pages_key(options, total, last_change) if options.pages else None
     report.releases = assemble(folder, options, parts, state.releases(), checker,
                                publisher=options.publisher or _single(buyers),
-                               published=last_change, count=report.entries, policies=policies)
+                               published=last_change, count=report.entries, policies=policies,
+                               pages_key=key)
     if checker.problems:
         raise InputError(checker.problems)
     return report, parts, policy

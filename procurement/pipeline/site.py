@@ -89,6 +89,11 @@ def word(code: str | None) -> str:
     return both(_WORDS[code]) if code else "–"
 
 
+def wording() -> list[str]:
+    """Every label and word the pages show, as they are translated now."""
+    return [*labels().values(), *(word(code) for code in _WORDS)]
+
+
 def template_dir() -> Path:
     return shipped_dir("templates") / "site"
 
