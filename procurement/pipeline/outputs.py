@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import re
 import shutil
 from collections.abc import Iterator
@@ -28,6 +27,7 @@ from procurement.i18n import N_
 from procurement.pipeline import feed, site, spreadsheet
 from procurement.pipeline.checks import PackageChecker
 from procurement.pipeline.entry import PipelineEntry
+from procurement.pipeline.noticefiles import NoticeFiles
 from procurement.pipeline.policy import history, render_markdown
 from procurement.pipeline.releases import ocid
 from procurement.pipeline.snippets import fill
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 PACKAGE_VERSION = "1.1"
 # part file suffixes, in the order the parts of one pass are joined
 PARTS = ("csv", "index", "package", "feed", "journal", "cn.html", "cn.csv")
+PAGES = "pages"  # notice pages deferred to one process that creates the files
 _ROW_NUMBER = re.compile(r'^<tr><td class="num">(\d+)</td>', re.MULTILINE)
 
 
@@ -56,7 +57,7 @@ class PartWriter:
     """The part files of one pass, and the notice pages of its entries."""
 
     def __init__(self, folder: Path, part: str, options: PublishOptions, *,
-                 reuse: Path | None = None) -> None:
+                 reuse: Path | None = None, defer_pages: bool = False) -> None:
         self.folder, self.options = folder, options
         self.files = {kind: part_path(folder, part, kind).open("w", encoding="utf-8",
                                                                newline="")
@@ -64,9 +65,8 @@ class PartWriter:
         self._csv = csv.writer(self.files["csv"], lineterminator="\r\n")
         self._cn_csv = csv.writer(self.files["cn.csv"], lineterminator="\r\n")
         self.intentions_count = 0
-        # Pages are opened relative to the folder: no path to resolve 100,000 times.
-        self._notices = os.open(folder / "notices", os.O_RDONLY)
-        self._previous = os.open(reuse, os.O_RDONLY) if reuse is not None else None
+        self.pages = NoticeFiles(folder, reuse=reuse, deferred=part_path(folder, part, PAGES)
+                                 if defer_pages else None)
 
     def __enter__(self) -> PartWriter:
         return self
@@ -75,26 +75,19 @@ class PartWriter:
                  trace: TracebackType | None) -> None:
         for handle in self.files.values():
             handle.close()
-        os.close(self._notices)
-        if self._previous is not None:
-            os.close(self._previous)
+        self.pages.close()
 
     def page(self, entry: PipelineEntry, changed: str, *, unchanged: bool = False) -> None:
         """Write ``entry``'s notice page; ``changed`` is the date of its last release. The
         page of an ``unchanged`` entry is kept from the previous publication when it may be
         (see :mod:`procurement.pipeline.reuse`)."""
         name = f"{entry.id}.html"
-        if unchanged and self._previous is not None:
-            try:
-                os.link(name, name, src_dir_fd=self._previous, dst_dir_fd=self._notices,
-                        follow_symlinks=False)
-                return
-            except OSError:
-                pass  # not there, or no hard links on this file system: write it
+        if unchanged and self.pages.keep(name):
+            return
         frame = site.Frame(self.options.publisher or entry.buyer, changed, self.options.license,
                            "../feed.atom", self.options.profile == "cn")
-        page = site.notice_page(entry, ocid(self.options.ocid_prefix, entry.id), frame)
-        _write(self._notices, name, page)
+        self.pages.write(name, site.notice_page(entry, ocid(self.options.ocid_prefix, entry.id),
+                                                frame))
 
     def entry(self, entry: PipelineEntry) -> None:
         """Write ``entry``'s rows: pipeline.csv, the index and the 采购意向 table."""
@@ -118,23 +111,6 @@ class PartWriter:
         self.files["journal"].write(journal_line)
         self.files["package"].write(",\n" + text)
         feed.write_entry(self.files["feed"], release, _page(key, self.options))
-
-
-def _write(directory: int, name: str, text: str) -> None:
-    # Never through an existing name: it may be a page kept from the published site by a
-    # hard link (a duplicate id writes a page twice), and that site must stay untouched.
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
-    try:
-        handle = os.open(name, flags, 0o644, dir_fd=directory)
-    except FileExistsError:
-        os.unlink(name, dir_fd=directory)
-        handle = os.open(name, flags, 0o644, dir_fd=directory)
-    try:
-        data = memoryview(text.encode("utf-8"))
-        while data:
-            data = data[os.write(handle, data):]
-    finally:
-        os.close(handle)
 
 
 def _page(key: str, options: PublishOptions) -> str | None:
@@ -283,7 +259,7 @@ def _header(options: PublishOptions, publisher: str, published: str) -> dict[str
 
 def remove_parts(folder: Path, keep: list[str] | None = None) -> None:
     """Remove the part files (all, or all but those of the parts to ``keep``)."""
-    kept = {part_path(folder, part, kind) for part in keep or [] for kind in PARTS}
+    kept = {part_path(folder, part, kind) for part in keep or [] for kind in (*PARTS, PAGES)}
     for path in folder.glob(".part-*"):
         if path not in kept:
             path.unlink()

@@ -7,7 +7,6 @@ A pass holds nothing that grows with the pipeline but the ids it has seen.
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from procurement.errors import Problem
 from procurement.pipeline import releases as ocds
 from procurement.pipeline.checks import PackageChecker
+from procurement.pipeline.forked import Forked
 from procurement.pipeline.outputs import PartWriter, compact
 from procurement.pipeline.profiles import ProfileCheck
 from procurement.pipeline.sources import Located
@@ -54,13 +54,13 @@ class PassResult:
 
 @dataclass(frozen=True)
 class Job:
-    """A share of the entries, and what to write for them: the rows and releases (``core``),
-    the notice pages (``pages``), or both."""
+    """A share of the entries, and how to write their notice pages: not at all (``pages``
+    false), at once, or ``deferred`` to one process that creates all the files."""
 
     feed: EntryFeed
     part: str
-    core: bool = True
     pages: bool = True
+    deferred: bool = False
     # the previous publication's notice pages, if they may be kept for unchanged entries
     reuse: Path | None = None
 
@@ -70,8 +70,8 @@ def run_pass(job: Job, folder: Path, options: PublishOptions, stamp: str,
     result = PassResult(job.part)
     checker = PackageChecker()
     profile = ProfileCheck(options.profile, today)
-    with PartWriter(folder, job.part, options, reuse=job.reuse if job.pages else None
-                    ) as writer:
+    with PartWriter(folder, job.part, options, reuse=job.reuse if job.pages else None,
+                    defer_pages=job.pages and job.deferred) as writer:
         for file, row, entry in job.feed:
             where = file if row is None else f"{file}:{row}"
             digest = ocds.entry_hash(entry, options.notice)
@@ -81,8 +81,6 @@ def run_pass(job: Job, folder: Path, options: PublishOptions, stamp: str,
             changed = stamp if release else published.last[entry.id][2]
             if job.pages:
                 writer.page(entry, changed, unchanged=release is None)
-            if not job.core:
-                continue
             profile.entry(entry, file, row)
             result.seen.setdefault(entry.id, where)
             if release is not None:
@@ -115,57 +113,27 @@ def _next_release(entry: Any, digest: str, options: PublishOptions, published: P
 
 def plan(entries: EntryFeed, processes: int, min_share: int, *, pages: bool = True,
          reuse: Path | None = None) -> list[Job]:
-    """How to share the work among ``processes``. Creating files does not run in parallel
-    on one file system (measured: two processes creating 50,000 files each take longer than
-    one creating all 100,000), so one process writes every notice page while the others
-    share the rest of the work."""
-    if processes < 2:
-        return [Job(entries, "0", pages=pages, reuse=reuse)]
-    if not pages:
-        return [Job(feed, str(index), pages=False)
-                for index, feed in enumerate(entries.split(processes, min_share))]
-    cores = entries.split(processes - 1, min_share)
-    if len(cores) == 1 and len(entries.split(2, min_share)) == 1:
-        return [Job(entries, "0", reuse=reuse)]  # too small to be worth a second process
-    jobs = [Job(feed, str(index), pages=False) for index, feed in enumerate(cores)]
-    return [*jobs, Job(entries.split(1)[0], "pages", core=False, reuse=reuse)]
+    """How to share the work among ``processes``; a shared pipeline's pages are deferred
+    (see :mod:`procurement.pipeline.noticefiles`)."""
+    shares = entries.split(processes, min_share) if processes > 1 else [entries]
+    return [Job(feed, str(index), pages=pages, deferred=pages and len(shares) > 1, reuse=reuse)
+            for index, feed in enumerate(shares)]
+
+
+def deferred(jobs: Sequence[Job]) -> bool:
+    return any(job.deferred for job in jobs)
 
 
 def run_passes(jobs: Sequence[Job], folder: Path, options: PublishOptions, stamp: str,
                published: Published, today: date) -> list[PassResult]:
     """Run the first job here and the others in forked processes, at the same time; return
-    the results of the jobs that write the rows and releases, in order."""
-    if len(jobs) == 1:
-        return [run_pass(jobs[0], folder, options, stamp, published, today)]
-    # fork: a child starts with the source already read and the state already summarised,
-    # so nothing large is copied to it; only its small result comes back.
-    context = multiprocessing.get_context("fork")
-    children = []
-    for job in jobs[1:]:
-        receive, send = context.Pipe(duplex=False)
-        child = context.Process(target=_child, daemon=True, args=(
-            send, job, folder, options, stamp, published, today))
-        child.start()
-        send.close()
-        children.append((child, receive))
-    results = [run_pass(jobs[0], folder, options, stamp, published, today)]
-    for child, receive in children:
-        try:
-            outcome = receive.recv()
-        except EOFError:
-            outcome = RuntimeError(f"a publishing process stopped (exit code {child.exitcode})")
-        child.join()
-        if isinstance(outcome, BaseException):
-            raise outcome
-        results.append(outcome)
-    return [result for job, result in zip(jobs, results, strict=True) if job.core]
-
-
-def _child(send: Any, job: Job, folder: Path, options: PublishOptions, stamp: str,
-           published: Published, today: date) -> None:
+    their results in order."""
+    children = [Forked(run_pass, job, folder, options, stamp, published, today)
+                for job in jobs[1:]]
     try:
-        send.send(run_pass(job, folder, options, stamp, published, today))
-    except BaseException as exc:  # the parent re-raises it: nothing may be lost silently
-        send.send(exc)
-    finally:
-        send.close()
+        results = [run_pass(jobs[0], folder, options, stamp, published, today)]
+    except BaseException:
+        for child in children:
+            child.stop()
+        raise
+    return results + [child.result() for child in children]

@@ -14,22 +14,26 @@ import shutil
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from procurement.errors import InputError, Problem, fail
 from procurement.i18n import N_
 from procurement.pipeline import releases as ocds
 from procurement.pipeline.checks import PackageChecker
+from procurement.pipeline.forked import Forked
+from procurement.pipeline.noticefiles import write_deferred
 from procurement.pipeline.outputs import (
+    PAGES,
     Part,
     PartWriter,
     assemble,
     compact,
     journals,
+    part_path,
     remove_parts,
 )
-from procurement.pipeline.passes import EntryFeed, PassResult, plan, run_passes
+from procurement.pipeline.passes import EntryFeed, PassResult, deferred, plan, run_passes
 from procurement.pipeline.policy import version_of
 from procurement.pipeline.profiles import ProfileCheck
 from procurement.pipeline.reuse import pages_key, reusable_pages, state_key
@@ -134,6 +138,25 @@ def _build(entries: EntryFeed, folder: Path, out: Path, options: PublishOptions,
     problems = [p for r in results for p in r.problems] + _duplicates(results) + checker.problems
     if problems:
         raise InputError(problems)
+    # The deferred notice pages are created by one process while this one joins the rest.
+    pages = Forked(write_deferred, folder, [part_path(folder, r.part, PAGES) for r in results]
+                   ) if deferred(jobs) else None
+    try:
+        report, parts, policy = _join(folder, options, stamp, today, published, state, results,
+                                      report, checker)
+    except BaseException:
+        if pages is not None:
+            pages.stop()
+        raise
+    if pages is not None:
+        pages.result()
+    return report, parts, policy
+
+
+def _join(folder: Path, options: PublishOptions, stamp: str, today: date, published: Published,
+          state: PublishState, results: list[PassResult], report: PublishReport,
+          checker: PackageChecker) -> tuple[PublishReport, list[Part], PolicyVersion | None]:
+    """The published files from the parts of the passes."""
     late = ProfileCheck(options.profile, today)
     late.start("--profile")
     report.warnings = late.warnings + [w for r in results for w in r.warnings]

@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 from procurement.i18n import N_, tr
 from procurement.paths import shipped_dir
 from procurement.pipeline.entry import PipelineEntry
-from procurement.pipeline.snippets import fill
+from procurement.pipeline.snippets import fill, fill_text, prefill
 
 ROWS = "\x00rows\x00"  # where streamed rows go into a page rendered around them
 TITLE, MAIN = "\x00title\x00", "\x00main\x00"
@@ -89,6 +89,12 @@ def word(code: str | None) -> str:
     return both(_WORDS[code]) if code else "–"
 
 
+@cache
+def _html_word(code: str | None) -> Markup:
+    # Escaped once: a page repeats a handful of words 100,000 times.
+    return escape(word(code))
+
+
 def wording() -> list[str]:
     """Every label and word the pages show, as they are translated now."""
     return [*labels().values(), *(word(code) for code in _WORDS)]
@@ -135,9 +141,9 @@ def index_row(e: PipelineEntry, *, linked: bool = True) -> str:
     """The entry's row of the index; ``linked`` to its notice page when there is one."""
     return fill("index_row" if linked else "index_row_unlinked", lang=e.language, id=e.id,
                 title=e.title, buyer=e.buyer,
-                value=money(e.estimated_value, e.currency), method=word(e.procurement_method),
+                value=money(e.estimated_value, e.currency), method=_html_word(e.procurement_method),
                 tender_date=_day(e.expected_tender_date), sme=_flag(e.sme_suitable),
-                status_code=e.status, status=word(e.status))
+                status_code=e.status, status=_html_word(e.status))
 
 
 @lru_cache(maxsize=64)
@@ -150,32 +156,41 @@ def _frame_parts(frame: Frame, root: str, page_lang: str) -> tuple[str, str, str
     return head, middle, tail
 
 
+@cache
+def _notice_text() -> str:
+    names = labels()
+    return prefill("notice", **{key: names[label] for key, label in _NOTICE_LABELS.items()})
+
+
+_NOTICE_LABELS = {  # field of the notice part → label
+    "pipeline": "pipeline", "details": "details", "buyer_label": "buyer",
+    "value_label": "value", "method_label": "method", "category_label": "category",
+    "cpv_label": "cpv", "tender_label": "tender_date", "award_label": "award_date",
+    "contract_label": "contract", "sme_label": "sme", "open_data": "open_data",
+    "ocid_label": "ocid"}
+
+
 def notice_page(entry: PipelineEntry, ocid: str, frame: Frame) -> str:
     e, names = entry, labels()
     contract = " – ".join(_day(d) for d in (e.contract_start, e.contract_end) if d) or "–"
-    main = fill(
-        "notice", pipeline=names["pipeline"], lang=e.language, title=e.title,
-        status_code=e.status, status=word(e.status), details=names["details"],
+    main = fill_text(
+        _notice_text(), lang=e.language, title=e.title, status_code=e.status,
+        status=_html_word(e.status),
         withdrawn=fill("withdrawn", note=names["withdrawn_note"])
         if e.status == "withdrawn" else None,
         description=fill("description", heading=names["description"], lang=e.language,
                          text=e.description) if e.description else None,
-        buyer_label=names["buyer"], buyer=e.buyer,
-        value_label=names["value"], value=money(e.estimated_value, e.currency),
-        method_label=names["method"], method=word(e.procurement_method),
-        category_label=names["category"], category=word(e.category),
-        cpv_label=names["cpv"], cpv=e.cpv or "–",
-        tender_label=names["tender_date"], tender_date=_day(e.expected_tender_date),
-        award_label=names["award_date"], award_date=_day(e.expected_award_date),
-        contract_label=names["contract"], contract=contract,
-        sme_label=names["sme"], sme=_flag(e.sme_suitable),
+        buyer=e.buyer, value=money(e.estimated_value, e.currency),
+        method=_html_word(e.procurement_method), category=_html_word(e.category),
+        cpv=e.cpv or "–", tender_date=_day(e.expected_tender_date),
+        award_date=_day(e.expected_award_date), contract=contract, sme=_flag(e.sme_suitable),
         contact=fill("contact", label=names["contact"], email=e.contact_email)
         if e.contact_email else None,
         engagement=fill("engagement", heading=names["engagement"],
                         when=_day(e.engagement_date), lang=e.language,
                         details=e.engagement_details or "")
         if e.engagement_date or e.engagement_details else None,
-        open_data=names["open_data"], ocid_label=names["ocid"], ocid=ocid)
+        ocid=ocid)
     head, middle, tail = _frame_parts(frame, "../", e.language)
     return f"{head}{escape(e.title)}{middle}{main}{tail}"
 
@@ -192,4 +207,4 @@ def _day(day: Any) -> str:
 
 
 def _flag(value: bool | None) -> str:
-    return "–" if value is None else word("yes" if value else "no")
+    return "–" if value is None else _html_word("yes" if value else "no")

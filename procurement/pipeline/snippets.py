@@ -26,8 +26,27 @@ def parts() -> dict[str, str]:
     return {name: body for name, body in zip(pieces[::2], pieces[1::2], strict=True)}
 
 
-def fill(part: str, **values: Any) -> Markup:
+class _Unfilled(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def prefill(part: str, /, **constants: Markup) -> str:
+    """``part`` with the values that are the same on every page (labels) already in; the
+    result is filled like a part with :func:`fill_text`."""
+    safe = {key: str(value).replace("{", "{{").replace("}", "}}")
+            for key, value in constants.items()}
+    return parts()[part].format_map(_Unfilled(safe))
+
+
+def fill(part: str, /, **values: Any) -> Markup:
     """``part`` with every value escaped (``None`` becomes an empty string)."""
+    return fill_text(parts()[part], **values)
+
+
+def fill_text(template: str, /, **values: Any) -> Markup:
+    """``template`` (a part, or a prefilled one) with every value escaped."""
     for key, value in values.items():
-        values[key] = "" if value is None else escape(value)
-    return Markup(parts()[part].format_map(values))
+        if type(value) is not Markup:  # already safe: labels, words, nested parts
+            values[key] = "" if value is None else escape(value)
+    return Markup(template.format_map(values))

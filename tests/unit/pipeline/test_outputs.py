@@ -55,3 +55,14 @@ def test_notice_pages_and_feed_entries_escape_every_text():
                                                            "status": "planning"}},
                      "notices/X1.html")
     assert "<script>" not in out.getvalue() and "&lt;script&gt;" in out.getvalue()
+
+
+def test_a_prefilled_part_keeps_its_labels_and_escapes_the_rest():
+    from markupsafe import Markup
+
+    from procurement.pipeline.snippets import fill, fill_text, prefill
+
+    template = prefill("contact", label=Markup("Contact {x} · 联系"))
+    page = fill_text(template, email="<a@b.example>")
+    assert page == fill("contact", label=Markup("Contact {x} · 联系"), email="<a@b.example>")
+    assert "Contact {x} · 联系" in page and "&lt;a@b.example&gt;" in page
