@@ -17,7 +17,7 @@ Lang = Literal["en", "zh"]
 LANGS: tuple[Lang, ...] = get_args(Lang)
 DEFAULT_LANG: Lang = "en"
 
-_LOCALE_DIR = Path(__file__).parent / "locale"
+LOCALE_DIR = Path(__file__).parent / "locale"
 _DOMAIN = "procurement"
 _GETTEXT_LOCALE = {"zh": "zh_CN"}
 
@@ -28,11 +28,13 @@ def N_(msgid: str) -> str:  # noqa: N802 - the conventional gettext marker name
 
 
 @cache
-def _catalog(lang: Lang) -> gettext.NullTranslations:
+def catalog(lang: Lang, domain: str = _DOMAIN) -> gettext.NullTranslations:
+    """The ``domain`` catalog of ``lang`` (the messages of this program, unless another
+    domain is named: the command-line help, Click's words)."""
     locale = _GETTEXT_LOCALE.get(lang)
     if locale is None:
         return gettext.NullTranslations()
-    return gettext.translation(_DOMAIN, localedir=_LOCALE_DIR, languages=[locale])
+    return gettext.translation(domain, localedir=LOCALE_DIR, languages=[locale])
 
 
 def check_lang(lang: str) -> Lang:
@@ -51,9 +53,9 @@ class Term(str):
 
 def tr(msgid: str, lang: Lang = DEFAULT_LANG, /, **params: Any) -> str:
     """Translate ``msgid`` into ``lang`` and fill its ``{named}`` placeholders."""
-    catalog = _catalog(lang)
-    text = catalog.gettext(msgid)
+    messages = catalog(lang)
+    text = messages.gettext(msgid)
     if not params:
         return text
-    return text.format(**{k: catalog.gettext(v) if isinstance(v, Term) else v
+    return text.format(**{k: messages.gettext(v) if isinstance(v, Term) else v
                           for k, v in params.items()})

@@ -6,6 +6,7 @@ commands that need them, so that ``procure --help`` answers at once.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
@@ -65,8 +66,11 @@ _register()
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``procure`` script."""
-    cli.main(args=argv if argv is not None else sys.argv[1:], prog_name="procure",
-             auto_envvar_prefix=None)
+    from procurement.cli.bilingual import requested_lang, speak
+
+    args = argv if argv is not None else sys.argv[1:]
+    speak(cli, requested_lang(args, os.environ))
+    cli.main(args=args, prog_name="procure", auto_envvar_prefix=None)
 
 
 __all__ = ["LANG_OPTION_ENV", "cli", "main"]

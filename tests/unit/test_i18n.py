@@ -63,3 +63,40 @@ def test_tr_formats_in_each_language():
     assert tr("row {row}", "zh", row=3) == "第 3 行"
     with pytest.raises(ValueError):
         check_lang("fr")
+
+
+# The command line: the help of every command and option (the cli catalog) and Click's own
+# messages (the click catalog), see procurement/cli/bilingual.py.
+CLICK_PLACEHOLDER = re.compile(r"\{(\w+)[^}]*\}|%\((\w+)\)s")
+
+
+def _read(domain: str):
+    with (LOCALE / f"{domain}.po").open("rb") as handle:
+        return read_po(handle)
+
+
+def test_every_command_help_has_a_chinese_translation():
+    from procurement.cli import cli
+    from procurement.cli.bilingual import help_texts
+
+    translated = {m.id: m.string for m in _read("cli") if m.id}
+    missing = sorted(text for text in help_texts(cli) if not translated.get(text))
+    assert missing == [], f"run ./dev i18n and translate in cli.po: {missing}"
+
+
+@pytest.mark.parametrize("domain", ["cli", "click"])
+def test_command_line_catalogs_are_compiled_and_keep_their_placeholders(domain):
+    with (LOCALE / f"{domain}.mo").open("rb") as handle:
+        compiled = gettext.GNUTranslations(handle)
+    for message in _read(domain):
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        assert re.search(r"[\u4e00-\u9fff]", strings[0]), ids[0]
+        assert set(CLICK_PLACEHOLDER.findall(strings[0])) <= set(
+            CLICK_PLACEHOLDER.findall(" ".join(ids))), ids[0]
+        if len(ids) == 1:
+            assert compiled.gettext(ids[0]) == strings[0], ids[0]
+        else:
+            assert compiled.ngettext(ids[0], ids[1], 2) == strings[0], ids[0]
