@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import Engine, make_url
 
 from procurement.store.db import Database
 
@@ -48,9 +48,7 @@ def postgres_template(worker_id: str) -> Iterator[str | None]:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
     Database(make_url(admin_url).set(database=name).render_as_string(False)).dispose()
     yield name
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    _drop(admin, name)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -71,9 +69,17 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{postgres_template}"'))
     yield make_url(admin_url).set(database=name).render_as_string(False)
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    _drop(admin, name)
+
+
+def _drop(admin: Engine, name: str) -> None:
+    # FORCE ends the sessions still on it (the test's pool, an autovacuum worker); the admin
+    # engine is disposed even when the drop fails, so no connection outlives the test.
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    finally:
+        admin.dispose()
 
 
 @pytest.fixture
