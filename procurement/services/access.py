@@ -8,7 +8,7 @@ from procurement.i18n import N_, Term
 from procurement.services.actors import Actor
 from procurement.services.errors import NotFound, PermissionDenied, StateError
 from procurement.store import repository as repo
-from procurement.store.tables import PanelMemberRow, ProcurementRow
+from procurement.store.tables import BidRow, PanelMemberRow, ProcurementRow
 
 STATUSES = ("draft", "open", "quality_evaluation", "price_opening", "moderation",
             "award_recommended", "standstill", "awarded", "cancelled")
@@ -34,6 +34,22 @@ def load(session: Session, procurement_id: int, *, lock: bool = False) -> Procur
     if row is None:
         raise NotFound(N_("no procurement {id}"), id=procurement_id)
     return row
+
+
+def lead_in(session: Session, actor: Actor, procurement_id: int, *statuses: str,
+            lock: bool = False) -> ProcurementRow:
+    """The procurement, if ``actor`` leads it and it is in one of ``statuses``."""
+    row = load(session, procurement_id, lock=lock)
+    require_lead(actor, row)
+    require_status(row, *statuses)
+    return row
+
+
+def bid(session: Session, procurement: ProcurementRow, bid_ref: str) -> BidRow:
+    found = repo.bid_by_ref(session, procurement.id, bid_ref)
+    if found is None:
+        raise NotFound(N_("no bid {bid_id} in this procurement"), bid_id=bid_ref)
+    return found
 
 
 def require_lead(actor: Actor, procurement: ProcurementRow) -> None:

@@ -36,9 +36,7 @@ def recommend(db: Database, actor: Actor, procurement_id: int, *, note: str = ""
     bid has no recorded resolution, or while a lot has no qualified bid. ``winners`` names
     the winner of a lot whose first place is tied (one of the tied bids)."""
     with db.write() as session:
-        row = access.load(session, procurement_id, lock=True)
-        access.require_lead(actor, row)
-        access.require_status(row, "moderation")
+        row = access.lead_in(session, actor, procurement_id, "moderation", lock=True)
         results = [evaluate_in(session, row, lot) for lot in lots_of(row)]
         resolved = {(r.bid_id, r.code) for r in repo.resolutions(session, row.id)}
         bid_ids = {b.bid_ref: b.id for b in repo.bids(session, row.id)}
@@ -90,9 +88,7 @@ def return_recommendation(db: Database, actor: Actor, procurement_id: int,
 def award(db: Database, actor: Actor, procurement_id: int) -> None:
     """Award the contract once the standstill period is over."""
     with db.write() as session:
-        row = access.load(session, procurement_id, lock=True)
-        access.require_lead(actor, row)
-        access.require_status(row, "standstill")
+        row = access.lead_in(session, actor, procurement_id, "standstill", lock=True)
         if row.standstill_end is None or clock.today() <= row.standstill_end:
             raise StateError(N_("the standstill period runs until {date}"),
                              date=row.standstill_end.isoformat() if row.standstill_end else "?")

@@ -17,7 +17,6 @@ from procurement.errors import InputError, Problem, ProcurementError
 from procurement.i18n import N_
 from procurement.services import access, clock
 from procurement.services.actors import Actor
-from procurement.services.errors import NotFound
 from procurement.services.procurements import frozen_rubric
 from procurement.services.views import BidView, EnvelopeView
 from procurement.store import audit
@@ -58,12 +57,8 @@ def update_bid(db: Database, actor: Actor, procurement_id: int, bid_ref: str, *,
                sme: bool | None = None, gates: Mapping[str, bool] | None = None) -> BidView:
     """Correct a bid's record while the tender is open (its price envelope stays sealed)."""
     with db.write() as session:
-        row = access.load(session, procurement_id, lock=True)
-        access.require_lead(actor, row)
-        access.require_status(row, "open")
-        bid = repo.bid_by_ref(session, row.id, bid_ref)
-        if bid is None:
-            raise NotFound(N_("no bid {bid_id} in this procurement"), bid_id=bid_ref)
+        row = access.lead_in(session, actor, procurement_id, "open", lock=True)
+        bid = access.bid(session, row, bid_ref)
         known = {c["id"] for c in row.rubric["criteria"] if c["kind"] == "gate"}
         unknown = sorted(set(gates or {}) - known)
         if unknown:
@@ -89,12 +84,8 @@ def update_bid(db: Database, actor: Actor, procurement_id: int, bid_ref: str, *,
 def withdraw_bid(db: Database, actor: Actor, procurement_id: int, bid_ref: str) -> None:
     """Remove a bid received in error, while the tender is open."""
     with db.write() as session:
-        row = access.load(session, procurement_id, lock=True)
-        access.require_lead(actor, row)
-        access.require_status(row, "open")
-        bid = repo.bid_by_ref(session, row.id, bid_ref)
-        if bid is None:
-            raise NotFound(N_("no bid {bid_id} in this procurement"), bid_id=bid_ref)
+        row = access.lead_in(session, actor, procurement_id, "open", lock=True)
+        bid = access.bid(session, row, bid_ref)
         envelope = repo.envelopes(session, row.id).get(bid.id)
         if envelope is not None:
             session.delete(envelope)
@@ -134,9 +125,7 @@ _EVALUATION_AND_AFTER = ("quality_evaluation", *access.PRICES_OPEN)
 
 def _add(db: Database, actor: Actor, procurement_id: int, table: Table) -> int:
     with db.write() as session:
-        row = access.load(session, procurement_id, lock=True)
-        access.require_lead(actor, row)
-        access.require_status(row, "open")
+        row = access.lead_in(session, actor, procurement_id, "open", lock=True)
         rubric = frozen_rubric(row)
         bids = validate_bids(table, rubric, scores_from_panel=True)
         lots = _lots(table, bids, row)

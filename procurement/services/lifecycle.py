@@ -18,7 +18,7 @@ from procurement.store.tables import ProcurementRow
 def open_for_bids(db: Database, actor: Actor, procurement_id: int) -> None:
     """Publish the methodology and open the tender: it cannot change from now on."""
     with db.write() as session:
-        row = _lead_in(session, actor, procurement_id, "draft")
+        row = access.lead_in(session, actor, procurement_id, "draft", lock=True)
         if not repo.panel(session, row.id):
             raise StateError(N_("assign at least one evaluator before opening the tender"))
         move(session, actor, row, "open")
@@ -27,7 +27,7 @@ def open_for_bids(db: Database, actor: Actor, procurement_id: int) -> None:
 def start_quality_evaluation(db: Database, actor: Actor, procurement_id: int) -> None:
     """Close the tender and let the cleared evaluators score the bids."""
     with db.write() as session:
-        row = _lead_in(session, actor, procurement_id, "open")
+        row = access.lead_in(session, actor, procurement_id, "open", lock=True)
         if not repo.bids(session, row.id):
             raise StateError(N_("there are no bids to evaluate"))
         move(session, actor, row, "quality_evaluation")
@@ -36,7 +36,7 @@ def start_quality_evaluation(db: Database, actor: Actor, procurement_id: int) ->
 def close_quality_evaluation(db: Database, actor: Actor, procurement_id: int) -> None:
     """Close quality scoring; the price envelopes may then be opened."""
     with db.write() as session:
-        row = _lead_in(session, actor, procurement_id, "quality_evaluation")
+        row = access.lead_in(session, actor, procurement_id, "quality_evaluation", lock=True)
         panel = repo.panel(session, row.id)
         waiting = [m for m in panel if m.coi == "pending"]
         if waiting:
@@ -55,7 +55,7 @@ def close_quality_evaluation(db: Database, actor: Actor, procurement_id: int) ->
 def start_moderation(db: Database, actor: Actor, procurement_id: int) -> None:
     """With every price envelope complete, moderate the panel's scores."""
     with db.write() as session:
-        row = _lead_in(session, actor, procurement_id, "price_opening")
+        row = access.lead_in(session, actor, procurement_id, "price_opening", lock=True)
         envelopes = repo.envelopes(session, row.id)
         basis = next((c.get("basis") for c in row.rubric["criteria"] if c["kind"] == "cost"), None)
         fields = ("price",) if basis == "price" else (
@@ -77,10 +77,3 @@ def move(session: Session, actor: Actor, row: ProcurementRow, status: str) -> No
     row.version += 1
     audit.append(session, actor.username, f"procurement.{status}", f"procurement:{row.id}",
                  procurement_id=row.id, before={"status": before}, after={"status": status})
-
-
-def _lead_in(session: Session, actor: Actor, procurement_id: int, status: str) -> ProcurementRow:
-    row = access.load(session, procurement_id, lock=True)
-    access.require_lead(actor, row)
-    access.require_status(row, status)
-    return row

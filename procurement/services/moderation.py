@@ -24,12 +24,8 @@ def set_consensus(db: Database, actor: Actor, procurement_id: int, bid_ref: str,
                   criterion: str, score: float, reason: str, *,
                   expected_version: int | None = None) -> ConsensusView:
     with db.write() as session:
-        row = access.load(session, procurement_id)
-        access.require_lead(actor, row)
-        access.require_status(row, "moderation")
-        bid = repo.bid_by_ref(session, row.id, bid_ref)
-        if bid is None:
-            raise NotFound(N_("no bid {bid_id} in this procurement"), bid_id=bid_ref)
+        row = access.lead_in(session, actor, procurement_id, "moderation")
+        bid = access.bid(session, row, bid_ref)
         spec = next((c for c in row.rubric["criteria"] if c["id"] == criterion
                      and c["kind"] == "scale"), None)
         if spec is None:
@@ -77,12 +73,8 @@ def resolve_flag(db: Database, actor: Actor, procurement_id: int, bid_ref: str, 
     if not resolution.strip():
         raise ProcurementError(N_("describe how the flag was resolved"))
     with db.write() as session:
-        row = access.load(session, procurement_id)
-        access.require_lead(actor, row)
-        access.require_status(row, "price_opening", "moderation")
-        bid = repo.bid_by_ref(session, row.id, bid_ref)
-        if bid is None:
-            raise NotFound(N_("no bid {bid_id} in this procurement"), bid_id=bid_ref)
+        row = access.lead_in(session, actor, procurement_id, "price_opening", "moderation")
+        bid = access.bid(session, row, bid_ref)
         existing = next((r for r in repo.resolutions(session, row.id)
                          if r.bid_id == bid.id and r.code == code), None)
         now = clock.now()

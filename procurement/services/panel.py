@@ -21,9 +21,7 @@ def assign_evaluator(db: Database, actor: Actor, procurement_id: int, username: 
                      criteria: list[str] | None = None) -> None:
     """Put an evaluator on the panel, for every scale criterion or the ones named."""
     with db.write() as session:
-        row = access.load(session, procurement_id, lock=True)
-        access.require_lead(actor, row)
-        access.require_status(row, "draft", "open")
+        row = access.lead_in(session, actor, procurement_id, "draft", "open", lock=True)
         user = repo.user_by_name(session, username)
         if user is None:
             raise NotFound(N_("no user {username}"), username=username)
@@ -45,9 +43,7 @@ def assign_evaluator(db: Database, actor: Actor, procurement_id: int, username: 
 def remove_evaluator(db: Database, actor: Actor, procurement_id: int, username: str) -> None:
     """Take an evaluator off the panel before evaluation starts."""
     with db.write() as session:
-        row = access.load(session, procurement_id, lock=True)
-        access.require_lead(actor, row)
-        access.require_status(row, "draft", "open")
+        row = access.lead_in(session, actor, procurement_id, "draft", "open", lock=True)
         user = repo.user_by_name(session, username)
         seat = repo.member(session, row.id, user.id) if user else None
         if seat is None:

@@ -14,7 +14,7 @@ from procurement.errors import InputError, Problem, ProcurementError
 from procurement.i18n import N_
 from procurement.services import access, clock
 from procurement.services.actors import Actor
-from procurement.services.errors import ConflictError, NotFound, PermissionDenied, StateError
+from procurement.services.errors import ConflictError, PermissionDenied, StateError
 from procurement.services.procurements import frozen_rubric
 from procurement.services.views import ScoreView
 from procurement.store import audit
@@ -36,9 +36,7 @@ def submit_score(db: Database, actor: Actor, procurement_id: int, bid_ref: str, 
         seat = access.cleared_member(session, actor, row)
         if seat.submitted_at is not None:
             raise StateError(N_("your scoresheet is submitted; scores can no longer change"))
-        bid = repo.bid_by_ref(session, row.id, bid_ref)
-        if bid is None:
-            raise NotFound(N_("no bid {bid_id} in this procurement"), bid_id=bid_ref)
+        bid = access.bid(session, row, bid_ref)
         _check_score(row, seat, criterion, score, rationale)
         cell = repo.score_cell(session, bid.id, actor.id, criterion)
         now = clock.now()
@@ -109,9 +107,7 @@ def import_scores(db: Database, actor: Actor, procurement_id: int, path: str | P
     """The lead enters a panel's scores from a CSV/XLSX table (e.g. scored on paper), all or
     none; they count as each named evaluator's own, and each must be cleared on the panel."""
     with db.write() as session:
-        row = access.load(session, procurement_id, lock=True)
-        access.require_lead(actor, row)
-        access.require_status(row, "quality_evaluation")
+        row = access.lead_in(session, actor, procurement_id, "quality_evaluation", lock=True)
         bids = {b.bid_ref: b for b in repo.bids(session, row.id)}
         panel = read_panel(path, frozen_rubric(row), list(bids))
         seats: dict[str, tuple[UserRow, PanelMemberRow]] = {}
