@@ -54,9 +54,14 @@ def help_texts(command: click.Command) -> Iterator[str]:
             yield from help_texts(command.commands[name])
 
 
+_ENGLISH: dict[tuple[int, str], str] = {}  # (object, attribute) → its English help text
+
+
 def speak(command: click.Command, lang: Lang) -> None:
     """Put ``command`` (and Click) into ``lang``, before the command runs: a ``procure``
     process serves one reader (a test may call it again with another language)."""
+    if lang == DEFAULT_LANG and not _ENGLISH:
+        return  # never translated: the help and Click are in English already
     _translate_help(command, catalog(lang, "cli"))
     words = catalog(lang, "click")
     for name in _CLICK_MODULES:
@@ -68,9 +73,6 @@ def speak(command: click.Command, lang: Lang) -> None:
             module._ = words.gettext  # type: ignore[attr-defined]
         if hasattr(module, "ngettext"):
             module.ngettext = words.ngettext  # type: ignore[attr-defined]
-
-
-_ENGLISH: dict[tuple[int, str], str] = {}  # (object, attribute) → its English help text
 
 
 def _translate_help(command: click.Command, texts: gettext.NullTranslations) -> None:

@@ -172,8 +172,7 @@ def _join(folder: Path, options: PublishOptions, stamp: str, today: date, publis
     parts.append(Part("awards", report.awards))
     remove_parts(folder, keep=[part.name for part in parts])
     buyers = set().union(*(r.buyers for r in results))
-    total = sum(sequence for _hash, sequence, _date in published.last.values())
-    total += report.new_releases + report.awards
+    total = published.release_count + report.new_releases + report.awards
     key = pages_key(options, total, last_change) if options.pages else None
     report.releases = assemble(folder, options, parts, state.releases(), checker,
                                publisher=options.publisher or _single(buyers),

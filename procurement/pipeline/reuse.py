@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import re
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,13 +35,19 @@ def pages_key(options: PublishOptions, releases_published: int, last_date: str |
     """What the notice pages of a publication depend on beyond their own entries: the
     options, how pages are drawn, and the state (its release count and latest date, which
     tell one state from another of the same pipeline, since a state only grows)."""
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(_drawing().encode("ascii"))
     for part in (options.ocid_prefix, options.profile, options.base_url, options.license,
                  options.publisher, str(releases_published), last_date):
         digest.update(repr(part).encode("utf-8") + b"\x00")
+    return digest.hexdigest()
+
+
+@cache
+def _drawing() -> str:
+    """How this program draws pages: templates, code and wording (read once a process)."""
+    digest = hashlib.sha256(__version__.encode("ascii"))
     for path in sorted(site.template_dir().iterdir()):
         digest.update(path.name.encode("utf-8") + b"\x00" + path.read_bytes())
-    digest.update(__version__.encode("ascii"))
     for module in (site, snippets, releases):  # how pages are drawn, even between versions
         with contextlib.suppress(OSError):  # no source beside it: its version stands for it
             digest.update(Path(module.__file__ or "").read_bytes())
@@ -51,8 +58,7 @@ def pages_key(options: PublishOptions, releases_published: int, last_date: str |
 
 def state_key(options: PublishOptions, published: Published) -> str:
     """The key that a publication made from ``published`` (as it is now) recorded."""
-    count = sum(sequence for _hash, sequence, _date in published.last.values())
-    return pages_key(options, count, published.last_date)
+    return pages_key(options, published.release_count, published.last_date)
 
 
 def reusable_pages(out: Path, key: str) -> Path | None:

@@ -43,6 +43,10 @@ class Published:
     last_date: str | None = None
     policies: list[PolicyVersion] = field(default_factory=list)
 
+    @property
+    def release_count(self) -> int:
+        return sum(sequence for _hash, sequence, _date in self.last.values())
+
 
 class PublishState(Protocol):
     """Where the releases already published are kept (a file beside the source, or a
