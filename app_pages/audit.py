@@ -1,20 +1,27 @@
 """Audit log: every change, filterable, with a button that verifies the hash chain and a
-CSV download for the evaluation report."""
+CSV download for the evaluation report. An entry about a record the reader may not see yet
+(scores during scoring, for the audit office) shows who did what and when, not the content."""
 
 import tempfile
 from pathlib import Path
 
 import streamlit as st
 
+from procurement import labels
 from procurement.services import audit_log
 from procurement.ui import context
 from procurement.ui.context import t
 from procurement.ui.feedback import guarded
-from procurement.ui.widgets import pick_procurement
+from procurement.ui.widgets import choose_many, pick_procurement
 
 who = context.require_actor()
 db = context.database()
 st.title(t("Audit log"))
+
+
+def action_name(action: str) -> str:
+    return t(labels.AUDIT_ACTIONS[action]) if action in labels.AUDIT_ACTIONS else action
+
 
 if st.button(t("Verify the chain"), icon=":material/verified_user:"):
     report = audit_log.verify_chain(db)
@@ -32,15 +39,25 @@ if summary is not None:
     with guarded():
         entries = audit_log.procurement_log(db, who, summary.id)
         search = st.text_input(t("Filter (user, action or entity contains…)"), key="audit_filter")
-        actions = sorted({e.action for e in entries})
-        chosen = st.multiselect(t("Actions"), actions, key="audit_actions")
+        actions = sorted({e.action for e in entries}, key=action_name)
+        chosen = choose_many(t("Actions"), actions, key="audit_actions", format_func=action_name)
         shown = [e for e in entries
                  if (not chosen or e.action in chosen)
-                 and (not search or search.lower() in f"{e.actor} {e.action} {e.entity}".lower())]
+                 and (not search or search.lower() in
+                      f"{e.actor} {e.action} {action_name(e.action)} {e.entity}".lower())]
+        withheld = sum(1 for e in entries if e.withheld)
         st.caption(t("{shown} of {total} entries", shown=len(shown), total=len(entries)))
+        if withheld:
+            st.info(t("The content of {count} entries is withheld from you until you may read "
+                      "the records they describe (scores and bids until the award, for "
+                      "instance); their hashes are shown, so the chain still verifies.",
+                      count=withheld), icon=":material/visibility_off:")
+        hidden = t("(withheld)")
         st.dataframe([{t("No."): e.seq, t("Time (UTC)"): e.at[:19].replace("T", " "),
-                       t("User"): e.actor, t("Action"): e.action, t("Entity"): e.entity,
-                       t("Before"): e.before or "", t("After"): e.after or "",
+                       t("User"): e.actor, t("Action"): action_name(e.action),
+                       t("Entity"): e.entity,
+                       t("Before"): hidden if e.withheld else e.before or "",
+                       t("After"): hidden if e.withheld else e.after or "",
                        t("Hash"): e.hash[:12]} for e in shown],
                      hide_index=True, width="stretch")
 

@@ -1,15 +1,26 @@
-"""Award: the lead recommends, an approver who is not the lead confirms (four eyes), the
-standstill period runs, then the lead awards."""
+"""Award: the lead recommends, an approver who is not the lead confirms (four eyes) or
+returns it, the standstill period runs, then the lead awards. Every recommendation stays on
+the record with its approval or return, in order."""
+
+from datetime import timedelta
 
 import streamlit as st
 
+from procurement import formats
 from procurement.documents.context import winners_text
-from procurement.services import award, procurements
+from procurement.services import award, clock, procurements, tasks
 from procurement.ui import context
-from procurement.ui.context import t
+from procurement.ui.context import lang, t, tm
 from procurement.ui.evaluations import current_result
 from procurement.ui.feedback import flash, guarded
-from procurement.ui.widgets import pick_procurement, status_label
+from procurement.ui.text import plain
+from procurement.ui.widgets import (
+    form_round,
+    next_round,
+    pick_procurement,
+    status_label,
+    step_text,
+)
 
 who = context.require_actor()
 db = context.database()
@@ -22,26 +33,37 @@ if summary is None:
 with guarded():
     detail = procurements.get_procurement(db, who, summary.id)
     is_lead = who.username == detail.lead
-    st.markdown(t("**Status:** {status}", status=status_label(detail.status)))
-    decision = award.decision(db, who, detail.id) if (
-        is_lead or who.role == "approver" or detail.status == "awarded") else None
+    st.markdown(tm("**Status:** {status}", status=status_label(detail.status)))
+    step = tasks.next_step(detail.status, who.role, is_lead=is_lead,
+                           standstill_end=detail.standstill_end)
+    st.info(tm("**Next step:** {hint}", hint=step_text(step)), icon=":material/arrow_forward:")
+    history = award.decisions(db, who, detail.id) if (
+        is_lead or who.role == "approver" or detail.status == "awarded") else []
 
-    if decision is not None:
-        st.subheader(t("Recommendation"))
-        st.markdown(t("Recommended by **{who}** on {date}: {winners}", who=decision.recommended_by,
-                      date=decision.recommended_at.date().isoformat(),
-                      winners=winners_text(decision.winners)))
-        if decision.note:
-            st.markdown(f"> {decision.note}")
-        if decision.approved_by and decision.approved_at:
-            st.markdown(t("Approved by **{who}** on {date}.", who=decision.approved_by,
-                          date=decision.approved_at.date().isoformat()))
-        if decision.outcome == "returned":
-            st.warning(t("Returned to moderation: {reason}", reason=decision.note or ""),
-                       icon=":material/undo:")
+    if history:
+        st.subheader(t("Recommendations"))
+    for number, decision in enumerate(history, start=1):
+        with st.container(border=True):
+            st.markdown(tm("**{number}.** Recommended by **{who}** on {date}: {winners}",
+                           number=number, who=decision.recommended_by_name,
+                           date=formats.day(decision.recommended_at.date(), lang()),
+                           winners=winners_text(decision.winners)))
+            if decision.note:
+                st.markdown("> " + plain(decision.note))
+            if decision.approved_by_name and decision.approved_at:
+                st.markdown(tm(":material/verified: Approved by **{who}** on {date}.",
+                               who=decision.approved_by_name,
+                               date=formats.day(decision.approved_at.date(), lang())))
+            if decision.outcome == "returned":
+                st.warning(tm("Returned to moderation by **{who}** on {date}: {reason}",
+                              who=decision.returned_by_name or "?",
+                              date=formats.day(decision.returned_at.date(), lang())
+                              if decision.returned_at else "?",
+                              reason=decision.return_reason or ""), icon=":material/undo:")
     if detail.standstill_end:
-        st.info(t("The standstill period ends on {date}; the contract may be awarded after "
-                  "that day.", date=detail.standstill_end.isoformat()),
+        st.info(t("The standstill period ends on {date}; the contract may be awarded from {next}.",
+                  date=formats.day(detail.standstill_end, lang()),
+                  next=formats.day(detail.standstill_end + timedelta(days=1), lang())),
                 icon=":material/hourglass_top:")
 
     if is_lead and detail.status == "moderation":
@@ -51,7 +73,7 @@ with guarded():
         with st.form("recommend"):
             winner = st.selectbox(t("Winner (choose when bids tie for first place)"), first) \
                 if len(first) > 1 else None
-            note = st.text_area(t("Why this bid offers the best long-term value"))
+            note = st.text_area(t("Why this bid offers the best long-term value (required)"))
             if st.form_submit_button(t("Recommend"), type="primary", icon=":material/send:"):
                 with guarded():
                     lots = {str(lot["id"]) for lot in detail.lots} or {"all"}
@@ -68,13 +90,23 @@ with guarded():
                 flash(t("Approved: the standstill period has started."))
                 st.rerun()
         with right.form("return"):
-            reason = st.text_area(t("Or send it back, with the reason"))
+            reason = st.text_area(t("Or send it back, with the reason (required)"),
+                                  key=f"return_reason_{form_round('return')}")
             if st.form_submit_button(t("Return to moderation"), icon=":material/undo:"):
                 with guarded():
                     award.return_recommendation(db, who, detail.id, reason)
+                    next_round("return")
+                    flash(t("Returned to moderation, with your reason."))
                     st.rerun()
-    if is_lead and detail.status == "standstill" and st.button(
-            t("Award the contract"), type="primary", icon=":material/verified:"):
-        with guarded():
-            award.award(db, who, detail.id)
-            st.rerun()
+    if is_lead and detail.status == "standstill":
+        over = detail.standstill_end is not None and clock.today() > detail.standstill_end
+        if st.button(t("Award the contract"), type="primary", icon=":material/verified:",
+                     disabled=not over, help=None if over else t(
+                         "Possible from {date}, the day after the standstill period ends.",
+                         date=formats.day(detail.standstill_end + timedelta(days=1), lang())
+                         if detail.standstill_end else "?")):
+            with guarded():
+                award.award(db, who, detail.id)
+                flash(t("The contract is awarded. The documents and the award notice can now be "
+                        "produced."))
+                st.rerun()

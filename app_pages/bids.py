@@ -4,6 +4,7 @@ scoring is closed."""
 
 import streamlit as st
 
+from procurement import formats
 from procurement.errors import InputError
 from procurement.rubric import Rubric
 from procurement.services import bids, procurements
@@ -13,11 +14,18 @@ from procurement.store.db import Database
 from procurement.tables.bids import ID_COLUMNS, TCO_COLUMNS, validate_bids
 from procurement.tables.read import Table, read_table_bytes
 from procurement.ui import context
-from procurement.ui.context import lang, t
+from procurement.ui.context import lang, t, tm
 from procurement.ui.feedback import flash, guarded
+from procurement.ui.text import plain
 from procurement.ui.widgets import pick_procurement
 
 NONE = "—"
+
+
+def _cell(value: object) -> object:
+    """A preview cell: an empty one shows as empty, never as "None"."""
+    return "" if value is None else value
+
 
 who = context.require_actor()
 db: Database = context.database()
@@ -69,16 +77,23 @@ with guarded():
                     problems_by_row.setdefault(problem.row, []).append(problem.render(lang()))
             general = problems_by_row.pop(None, []) + problems_by_row.pop(1, [])
             for line in general:
-                st.error(line, icon=":material/error:")
-            preview = [{t("Row"): int(row), t("Errors"): " · ".join(problems_by_row.get(int(row), []))
-                        or "✓", **{name: mapped.column(name)[i].as_py() for name in mapped.names}}
+                st.error(plain(line), icon=":material/error:")
+            preview = [{t("Row"): int(row),
+                        t("Errors"): str(len(problems_by_row.get(int(row), []))) if
+                        problems_by_row.get(int(row)) else "✓", **{name: _cell(mapped.column(name)[i].as_py())
+                                   for name in mapped.names}}
                        for i, row in enumerate(mapped.rows)]
             st.dataframe(preview, hide_index=True, width="stretch")
-            bad = sum(1 for p in preview if p[t("Errors")] != "✓") + len(general)
+            bad = sum(len(lines) for lines in problems_by_row.values()) + len(general)
             if bad:
-                st.warning(t("{count} problem(s): correct the file or the mapping; nothing is "
-                             "imported until every row is valid.", count=bad),
+                st.warning(t("{count} problem(s) in {rows} row(s): correct the file or the "
+                             "mapping; nothing is imported until every row is valid.",
+                             count=bad, rows=sum(1 for lines in problems_by_row.values() if lines)),
                            icon=":material/warning:")
+                # Every problem whole, row by row (a table cell would cut them short).
+                for row_number in sorted(r for r in problems_by_row if r is not None):
+                    st.markdown(tm("**Row {row}**", row=row_number) + "\n" + "\n".join(
+                        f"- {plain(line)}" for line in problems_by_row[row_number]))
             elif st.button(t("Import {count} bids", count=len(preview)), type="primary",
                            icon=":material/upload:"):
                 with guarded():
@@ -95,28 +110,47 @@ with guarded():
         st.caption(t("No bids yet."))
     else:
         gate_ids = [g.id for g in rubric.gates]
-        rows = [{"bid": b.bid_ref, t("Supplier"): b.supplier_name,
-                 t("Identifier"): b.supplier_identifier, t("SME"): b.sme,
-                 **{g: bool(b.gates.get(g)) for g in gate_ids}, t("Lot"): b.lot or ""}
+        # Column keys stay the same in both languages (only their labels change), so that a
+        # change of language keeps the edits not yet saved.
+        rows = [{"bid": b.bid_ref, "supplier": b.supplier_name,
+                 "identifier": b.supplier_identifier, "sme": b.sme,
+                 **{g: bool(b.gates.get(g)) for g in gate_ids}, "lot": b.lot or ""}
                 for b in received]
         editable = detail.status == "open" and who.username == detail.lead
+        config = {"bid": st.column_config.TextColumn(t("Bid")),
+                  "supplier": st.column_config.TextColumn(t("Supplier")),
+                  "identifier": st.column_config.TextColumn(t("Identifier")),
+                  "sme": st.column_config.CheckboxColumn(t("SME")),
+                  "lot": st.column_config.TextColumn(t("Lot")),
+                  **{g.id: st.column_config.CheckboxColumn(g.name.get(lang()))
+                     for g in rubric.gates}}
         edited = st.data_editor(rows, key=f"bids_editor_{detail.id}", hide_index=True,
-                                width="stretch", disabled=not editable or ["bid", t("Lot")])
+                                width="stretch", column_config=config, placeholder="–",
+                                disabled=not editable or ["bid", "lot"])
         if editable and edited != rows and st.button(t("Save corrections"), icon=":material/save:"):
             with guarded():
                 for before, after in zip(rows, edited, strict=True):
                     if before != after:
                         bids.update_bid(db, who, detail.id, str(before["bid"]),
-                                        supplier_name=str(after[t("Supplier")]),
-                                        supplier_identifier=str(after[t("Identifier")]),
-                                        sme=bool(after[t("SME")]),
+                                        supplier_name=str(after["supplier"] or ""),
+                                        supplier_identifier=str(after["identifier"] or ""),
+                                        sme=bool(after["sme"]),
                                         gates={g: bool(after[g]) for g in gate_ids})
+                flash(t("Corrections saved."))
                 st.rerun()
 
     st.subheader(t("Price envelopes"))
     if detail.status in PRICES_OPEN:
-        st.dataframe([e.model_dump() for e in bids.read_envelopes(db, who, detail.id)],
-                     hide_index=True, width="stretch")
+        currency = detail.contract_terms.get("currency")
+        envelopes = bids.read_envelopes(db, who, detail.id)
+        fields = {"price": t("Price"), "capex": t("Capital cost"),
+                  "opex_per_year": t("Operating cost per year"), "exit_cost": t("Exit cost")}
+        shown = [f for f in fields if any(getattr(e, f) is not None for e in envelopes)]
+        st.dataframe([{t("Bid"): e.bid_ref,
+                       **{fields[f]: formats.money(getattr(e, f), currency, lang()) for f in shown},
+                       **({t("Term (years)"): formats.number(e.term_years, lang(), 0)}
+                          if any(x.term_years is not None for x in envelopes) else {})}
+                      for e in envelopes], hide_index=True, width="stretch")
     else:
         st.info(t("Sealed until quality scoring is closed (two-envelope procedure)."),
                 icon=":material/lock:")

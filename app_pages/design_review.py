@@ -24,6 +24,8 @@ from procurement.planning.review import LEVEL_NAMES
 from procurement.ui import context
 from procurement.ui.context import lang, t
 from procurement.ui.feedback import guarded
+from procurement.ui.text import plain
+from procurement.ui.widgets import choose, choose_many
 
 DESIGN = "design_review_design"  # the last design reviewed on this page
 UPLOADED = "design_review_uploaded"  # the upload already reviewed (not re-read on each run)
@@ -35,23 +37,25 @@ st.caption(t("Rate a procurement design against the 16 rows of ISO 37106 Table 3
 
 
 def widget(spec: FieldSpec) -> Any:
+    """One field of the form. Choices are shown in the reader's language and kept as codes,
+    so that switching language keeps them (see procurement.ui.widgets.choose)."""
     key, label = f"design_{spec.name}", (f"{spec.row}. " if spec.row else "") + t(spec.label)
     help_text = t("YAML field: {name}", name=spec.name)
     if spec.kind == "choice":
-        return st.selectbox(label, [None, *spec.choices], key=key, help=help_text,
-                            format_func=lambda v: t("not stated") if v is None
-                            else t(spec.choices[v]))
+        return choose(label, [None, *spec.choices], key=key, help=help_text,
+                      format_func=lambda v: t("not stated") if v is None
+                      else t(spec.choices[v]))
     if spec.kind == "bool":
-        return st.selectbox(label, [None, True, False], key=key, help=help_text,
-                            format_func=lambda v: t("not stated") if v is None
-                            else t("yes") if v else t("no"))
+        return choose(label, [None, True, False], key=key, help=help_text,
+                      format_func=lambda v: t("not stated") if v is None
+                      else t("yes") if v else t("no"))
     if spec.kind in ("int", "float"):
         whole = spec.kind == "int"
         return st.number_input(label, min_value=0 if whole else 0.0, value=None,
                                step=1 if whole else 0.5, key=key, help=help_text)
     if spec.kind == "multi":
-        return st.multiselect(label, list(spec.choices), key=key, help=help_text,
-                              format_func=lambda v: t(spec.choices[v]))
+        return choose_many(label, list(spec.choices), key=key, help=help_text,
+                           format_func=lambda v: t(spec.choices[v]))
     return st.text_input(label, key=key, help=help_text)
 
 
@@ -80,7 +84,7 @@ if not isinstance(design, ProcurementDesign):
     st.stop()
 view = review_view(review(design), lang())
 summary = view["summary"]
-st.subheader(design_line(view, lang()))
+st.subheader(plain(design_line(view, lang())))
 st.metric(t("Table 3 rating"), summary["text"])
 st.caption(summary["detail"])
 
@@ -92,7 +96,7 @@ order = list(frame["row"])
 cells = base.mark_rect().encode(
     x=alt.X("level:N", sort=names, scale=alt.Scale(domain=names), title=t("Rating"),
             axis=alt.Axis(orient="top", labelAngle=0)),
-    y=alt.Y("row:N", sort=order, title=None),
+    y=alt.Y("row:N", sort=order, title=None, axis=alt.Axis(labelLimit=0)),
     color=alt.Color("level:N", scale=alt.Scale(domain=names, range=["#c0392b", "#b7791f",
                                                                     "#2e8b57"]), legend=None),
     tooltip=[alt.Tooltip("row:N", title=t("Table 3 row")),
@@ -100,7 +104,7 @@ cells = base.mark_rect().encode(
              alt.Tooltip("reason:N", title=t("Reason"))])
 labels = base.mark_text(color="white").encode(x=alt.X("level:N", sort=names), y=alt.Y(
     "row:N", sort=order), text="level:N")
-st.altair_chart((cells + labels).properties(height=22 * len(order)), width="stretch")
+st.altair_chart((cells + labels).properties(height=alt.Step(26)), width="stretch")
 
 st.dataframe([dict(zip(headers(lang()), [r["row"], r["name"], r["level_name"], r["reason"]],
                        strict=True)) for r in view["rows"]], hide_index=True, width="stretch")
@@ -109,8 +113,8 @@ moves = to_move(view)
 if not moves:
     st.success(t("Every row is smart."), icon=":material/check_circle:")
 for move in moves:
-    st.markdown(f"**{move['reference']}**{row_list(move['rows'], lang())}  \n"
-                f"{move['recommendation']}")
+    st.markdown(f"**{plain(move['reference'])}**{plain(row_list(move['rows'], lang()))}  \n"
+                f"{plain(move['recommendation'])}")
 
 stem = (design.reference or "design") + "-review"
 left, middle, right = st.columns(3)

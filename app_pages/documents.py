@@ -1,7 +1,11 @@
 """Documents: the clause pack, the contract draft, the evaluation report and an assessment
 summary for every bidder, in either language, from the shipped templates or the city's own
-Word template (rendered in the same sandbox); PDF copies when LibreOffice is installed."""
+Word template (rendered in the same sandbox); PDF copies when LibreOffice is installed.
 
+A prepared file belongs to one procurement, kind, language, template and state of the
+record (the audit log's newest entry): it is offered only while all of them are the same."""
+
+import hashlib
 import io
 import tempfile
 import zipfile
@@ -11,7 +15,7 @@ import streamlit as st
 
 from procurement.documents.pdf import libreoffice, to_pdf
 from procurement.i18n import Lang
-from procurement.services import documents
+from procurement.services import audit_log, documents
 from procurement.ui import context
 from procurement.ui.context import t
 from procurement.ui.feedback import guarded
@@ -21,9 +25,10 @@ who = context.require_actor()
 db = context.database()
 st.title(t("Documents"))
 
-summary = pick_procurement(who)
-if summary is None:
+picked = pick_procurement(who)
+if picked is None:
     st.stop()
+summary = picked
 names = language_names()
 choice = st.segmented_control(t("Language of the documents"), list(names), key="documents_lang",
                             default=context.lang(), format_func=lambda code: names[code],
@@ -36,6 +41,23 @@ template = own.getvalue() if own else None
 template_name = own.name if own else None
 pdf = libreoffice() is not None and st.checkbox(t("Also a PDF copy (LibreOffice)"),
                                                 key="documents_pdf")
+PREPARED = "_prepared_documents"
+revision = audit_log.revision(db)
+
+
+def prepared_key(kind: str) -> tuple[object, ...]:
+    """What a prepared file depends on; a file made under another key is never offered."""
+    digest = hashlib.sha256(template).hexdigest() if template else None
+    return (summary.id, kind, lang, revision, digest, pdf)
+
+
+def prepared(kind: str) -> tuple[bytes, str, str] | None:
+    found = st.session_state.get(PREPARED, {}).get(kind)
+    return found[1] if found and found[0] == prepared_key(kind) else None
+
+
+def keep(kind: str, value: tuple[bytes, str, str]) -> None:
+    st.session_state.setdefault(PREPARED, {})[kind] = (prepared_key(kind), value)
 
 
 def with_pdf(document: documents.Document) -> tuple[bytes, str, str]:
@@ -71,8 +93,8 @@ for kind, (label, help_text, make) in SINGLE.items():
                     icon=":material/description:"):
         with guarded(), st.spinner(t("Preparing…")):
             document = make(db, who, summary.id, lang, template, template_name)
-            st.session_state[f"doc_{kind}"] = with_pdf(document)
-    ready = st.session_state.get(f"doc_{kind}")
+            keep(kind, with_pdf(document))
+    ready = prepared(kind)
     if ready:
         content, file_name, mime = ready
         right.download_button(t("Download {file}", file=file_name), data=content,
@@ -95,9 +117,12 @@ if st.button(t("Prepare the assessment summaries"), icon=":material/folder_zip:"
             paths = documents.save(made, Path(folder))
             if pdf:
                 paths += to_pdf(paths, Path(folder))
-            st.session_state["doc_summaries"] = _zip(paths)
-ready_zip = st.session_state.get("doc_summaries")
+            keep("summaries", (_zip(paths),
+                               f"{summary.reference}-assessment-summaries.{lang}.zip",
+                               "application/zip"))
+ready_zip = prepared("summaries")
 if ready_zip:
-    st.download_button(t("Download the assessment summaries (.zip)"), data=ready_zip,
-                       file_name=f"{summary.reference}-assessment-summaries.zip",
-                       mime="application/zip", icon=":material/download:")
+    content, file_name, mime = ready_zip
+    st.download_button(t("Download {file}", file=file_name), data=content,
+                       file_name=file_name, mime=mime, icon=":material/download:",
+                       key="download_summaries")

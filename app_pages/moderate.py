@@ -3,16 +3,17 @@ by side, a consensus score with its reason, and how each red flag was resolved."
 
 import streamlit as st
 
-from procurement import labels
+from procurement import formats, labels
 from procurement.rubric import Rubric
 from procurement.services import moderation, procurements, scoring
 from procurement.services.moderation import RESOLVABLE
 from procurement.ui import context
 from procurement.ui.charts import spread_heatmap
-from procurement.ui.context import lang, t
+from procurement.ui.context import lang, t, tm
 from procurement.ui.evaluations import current_result
 from procurement.ui.feedback import flash, guarded
-from procurement.ui.widgets import pick_procurement
+from procurement.ui.text import Md
+from procurement.ui.widgets import choose, form_round, next_round, pick_procurement
 
 who = context.require_actor()
 db = context.database()
@@ -28,6 +29,7 @@ with guarded():
         st.stop()
     rubric = Rubric.model_validate(detail.rubric)
     names = {c.id: c.name.get(lang()) for c in rubric.criteria}
+    people = {m.username: m.display_name for m in detail.panel}
     evaluation = current_result(who, detail.id).evaluation
     cells = evaluation.panel or []
     st.altair_chart(spread_heatmap(cells, rubric), width="stretch")
@@ -37,32 +39,37 @@ with guarded():
     if not flagged:
         st.success(t("The panel agrees on every score."), icon=":material/check_circle:")
     else:
-        evaluators = sorted({e for c in cells for e in c.scores})
+        evaluators = sorted({e for c in cells for e in c.scores}, key=lambda e: people.get(e, e))
         st.dataframe([{t("Bid"): c.bid_id, t("Criterion"): names[c.criterion],
-                       **{e: c.scores.get(e) for e in evaluators},
+                       **{people.get(e, e): formats.number(c.scores.get(e), lang(), 1)
+                          for e in evaluators},
                        t("Spread"): f"{c.spread * 100:.0f} %", t("Level"): t(labels.LEVELS[c.level]),
-                       t("Panel score"): c.consensus,
+                       t("Panel score"): formats.number(c.consensus, lang(), 1),
                        t("Moderated"): t("yes") if c.consensus_source == "moderated" else t("no")}
                       for c in flagged], hide_index=True, width="stretch")
 
     if detail.status == "moderation":
         st.subheader(t("Set a consensus score"))
         choices = [(c.bid_id, c.criterion) for c in flagged + [c for c in cells if c.level == "ok"]]
-        cell_key = st.selectbox(t("Bid and criterion"), choices, key="moderate_cell",
-                                format_func=lambda k: f"{k[0]} · {names[k[1]]}")
+        cell_key = choose(t("Bid and criterion"), choices, key="moderate_cell",
+                          format_func=lambda k: f"{k[0]} · {names[k[1]]}")
         rationales = [s for s in scoring.panel_scores(db, who, detail.id)
                       if (s.bid_ref, s.criterion) == cell_key]
         for score in rationales:
-            st.markdown(f"**{score.evaluator}: {score.score:g}** — {score.rationale}")
+            st.markdown(tm("**{who}: {score}** — {rationale}", who=score.evaluator_name or
+                           score.evaluator, score=f"{score.score:g}", rationale=score.rationale))
         scale = rubric.criterion(cell_key[1]).scale
         assert scale is not None
         existing = next((c for c in moderation.consensus_scores(db, who, detail.id)
                          if (c.bid_ref, c.criterion) == cell_key), None)
         with st.form("consensus"):
             panel_score = next(c.consensus for c in cells if (c.bid_id, c.criterion) == cell_key)
-            value = st.number_input(t("Consensus score"), min_value=float(scale.min),
-                                    max_value=float(scale.max), step=0.5,
-                                    value=existing.score if existing else float(panel_score))
+            # No bounds on the input: an out-of-scale score reaches the service, which says
+            # why it is refused (a bounded input would only turn red and save nothing).
+            low, high = f"{scale.min:g}", f"{scale.max:g}"
+            value = st.number_input(t("Consensus score ({low}–{high})", low=low, high=high),
+                                    step=0.5, value=existing.score if existing else
+                                    float(panel_score))
             reason = st.text_area(t("Reason (recorded beside the evaluators' scores)"),
                                   value=existing.reason if existing else "")
             if st.form_submit_button(t("Save the consensus score"), type="primary"):
@@ -84,17 +91,27 @@ with guarded():
         done = resolved.get((bid_id, code))
         icon = labels.FLAG_ICONS.get(code, ":material/flag:")
         state = t("resolved") if done else t("open")
-        st.markdown(f"{icon} **{bid_id} · {t(labels.FLAGS[code])}** ({state}) — {message}")
+        st.markdown(tm("{icon} **{bid} · {flag}** ({state}) — {message}", icon=Md(icon),
+                       bid=bid_id, flag=t(labels.FLAGS[code]), state=state, message=message))
         if done:
-            st.caption(t("Resolution: {text}", text=done.resolution))
+            st.caption(tm("Resolution by {who} on {date}: {text}", who=done.decided_by,
+                          date=formats.day(done.decided_at.date(), lang()), text=done.resolution))
     if needing and detail.status in ("price_opening", "moderation"):
+        pick = choose(t("Flag"), [(b, c) for b, c, _ in needing], key="resolve_flag",
+                      format_func=lambda k: f"{k[0]} · {t(labels.FLAGS[k[1]])}")
+        current = resolved.get(pick)
         with st.form("resolve"):
-            pick = st.selectbox(t("Flag"), [(b, c) for b, c, _ in needing],
-                                format_func=lambda k: f"{k[0]} · {t(labels.FLAGS[k[1]])}")
+            if current is not None:
+                st.warning(tm("A resolution is recorded already: {text} Saving replaces it (the "
+                              "one replaced stays in the audit log).", text=current.resolution),
+                           icon=":material/edit_note:")
             text = st.text_area(t("How it was resolved (e.g. the supplier's explanation and "
-                                  "the decision)"))
-            if st.form_submit_button(t("Record the resolution")):
+                                  "the decision)"), key=f"resolve_text_{form_round('resolve')}")
+            label = t("Replace the resolution") if current else t("Record the resolution")
+            if st.form_submit_button(label):
                 with guarded():
-                    moderation.resolve_flag(db, who, detail.id, pick[0], pick[1], text)
-                    flash(t("Resolution recorded."))
+                    moderation.resolve_flag(db, who, detail.id, pick[0], pick[1], text,
+                                            expected_version=current.version if current else None)
+                    next_round("resolve")
+                    flash(t("Resolution replaced.") if current else t("Resolution recorded."))
                     st.rerun()

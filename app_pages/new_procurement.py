@@ -12,7 +12,7 @@ from procurement.ui import context
 from procurement.ui.context import lang, t
 from procurement.ui.feedback import guarded
 from procurement.ui.nav import PAGES
-from procurement.ui.widgets import show_methodology
+from procurement.ui.widgets import choose, show_methodology
 
 DRAFT = "rubric_draft"  # set by the rubrics page
 
@@ -28,18 +28,18 @@ draft = st.session_state.get(DRAFT)
 choices = ([f"draft:{draft['id']}"] if draft else []) + list(shipped)
 left, right = st.columns([1, 1])
 with left:
-    rubric_choice = st.selectbox(
+    rubric_choice = choose(
         t("Rubric"), choices, key="new_rubric",
         format_func=lambda c: t("Your edited copy: {id}", id=c[6:]) if c.startswith("draft:")
         else f"{shipped[c]} ({c})")
     rubric = Rubric.model_validate(draft) if rubric_choice.startswith("draft:") else \
         load_rubric(rubric_choice)
     defaults = rubric.defaults
-    method = st.selectbox(t("Method"), METHODS, index=METHODS.index(defaults.method),
-                          format_func=lambda m: t(labels.METHODS[m]), key="new_method")
-    formula = st.selectbox(t("Price formula"), PRICE_FORMULAS,
-                           index=PRICE_FORMULAS.index(defaults.price_formula),
-                           format_func=lambda f: t(labels.PRICE_FORMULAS[f]), key="new_formula")
+    method = choose(t("Method"), METHODS, default=defaults.method,
+                    format_func=lambda m: t(labels.METHODS[m]), key=f"new_method_{rubric.id}")
+    formula = choose(t("Price formula"), PRICE_FORMULAS, default=defaults.price_formula,
+                     format_func=lambda f: t(labels.PRICE_FORMULAS[f]),
+                     key=f"new_formula_{rubric.id}")
     benchmark = st.number_input(t("Published benchmark cost"), min_value=0.0, value=0.0,
                                 key="new_benchmark", disabled=formula != "benchmark")
     rate = st.number_input(t("Discount rate for the total cost of ownership"), min_value=0.0,
@@ -57,8 +57,11 @@ with right:
         lots_text = st.text_area(t("Lots, one per line as id: title (optional)"))
         standstill = st.number_input(t("Standstill period (working days)"), min_value=0,
                                      max_value=60, value=8)
-        evaluators = [u.username for u in users.list_users(db) if u.role == "evaluator"]
-        chosen = st.multiselect(t("Evaluation panel"), evaluators)
+        evaluators = {u.username: u.display_name for u in users.list_users(db)
+                      if u.role == "evaluator"}
+        chosen = st.multiselect(t("Evaluation panel"), list(evaluators),
+                                format_func=lambda u: f"{evaluators[u]} ({u})",
+                                placeholder=t("Choose options"))
         created = st.form_submit_button(t("Create the procurement"), type="primary",
                                         icon=":material/add_circle:")
     if created:

@@ -1,22 +1,27 @@
 """Results: the ranking, each bid's weighted contributions, the TCO breakdown, how robust
 the winner is (win probability, tipping points, rank reversal), every flag with its
-explanation, what-if weights that re-rank live, and the results as CSV/XLSX."""
+explanation or its recorded resolution, what-if weights that re-rank live, and the results
+as CSV/XLSX."""
 
 import numpy as np
 import streamlit as st
 
-from procurement import labels
+from procurement import formats, labels
 from procurement.export import results_bytes
 from procurement.rubric import Rubric
 from procurement.scoring.methods import run_method
-from procurement.services import procurements
+from procurement.services import moderation, procurements
 from procurement.services.access import PRICES_OPEN
+from procurement.services.moderation import RESOLVABLE
 from procurement.services.results import ALL_LOTS
 from procurement.ui import charts, context
-from procurement.ui.context import lang, t
+from procurement.ui.context import lang, t, tm
 from procurement.ui.evaluations import current_result
 from procurement.ui.feedback import guarded
-from procurement.ui.widgets import pick_procurement, show_notes
+from procurement.ui.text import plain
+from procurement.ui.widgets import choose, pick_procurement, show_notes
+
+NONE = formats.NONE
 
 who = context.require_actor()
 db = context.database()
@@ -29,42 +34,56 @@ card = None
 with guarded():
     detail = procurements.get_procurement(db, who, summary.id)
     rubric = Rubric.model_validate(detail.rubric)
+    currency = detail.contract_terms.get("currency")
     lots = [str(lot["id"]) for lot in detail.lots]
-    lot = st.selectbox(t("Lot"), lots, key="results_lot") if lots else None
+    lot = choose(t("Lot"), lots, key="results_lot") if lots else None
     result = current_result(who, detail.id, lot)
     evaluation, card = result.evaluation, result.card
     names = {c.id: c.name.get(lang()) for c in rubric.criteria}
+    resolutions = {(r.bid_ref, r.code): r
+                   for r in moderation.flag_resolutions(db, who, detail.id)}
 
     winner = evaluation.winner
     sensitivity = evaluation.sensitivity
     left, middle, right = st.columns(3)
-    left.metric(t("Ranked first"), winner.bid_id if winner else "–",
-                help=winner.supplier if winner else None)
-    middle.metric(t("Total"), f"{winner.total:.2f}" if winner and winner.total is not None else "–")
+    left.metric(t("Ranked first"), winner.bid_id if winner else NONE,
+                help=plain(winner.supplier) if winner else None)
+    middle.metric(t("Total"), formats.number(winner.total, lang()) if winner else NONE)
     if winner and sensitivity and sensitivity.win_probability:
         right.metric(t("Wins in the weight draws"),
                      f"{sensitivity.win_probability[winner.bid_id] * 100:.1f} %")
 
     st.subheader(t("Ranking"))
-    st.dataframe([{t("Rank"): b.rank, t("Bid"): b.bid_id, t("Supplier"): b.supplier,
-                   t("SME"): t("yes") if b.sme else t("no"),
-                   t("Total"): None if b.total is None else round(b.total, 2),
-                   t("Evaluated cost"): None if b.evaluated_cost is None
-                   else f"{b.evaluated_cost:,.2f}",
+    st.dataframe([{t("Rank"): str(b.rank) if b.rank is not None else NONE, t("Bid"): b.bid_id,
+                   t("Supplier"): b.supplier, t("SME"): t("yes") if b.sme else t("no"),
+                   t("Total"): formats.number(b.total, lang()),
+                   t("Evaluated cost"): formats.money(b.evaluated_cost, currency, lang()),
                    t("Status"): t("ranked") if b.status == "ranked" else t("disqualified"),
                    t("Flags"): ", ".join(t(labels.FLAGS[f.code]) for f in b.flags
                                          if f.code in labels.FLAGS)}
                   for b in evaluation.ranking], hide_index=True, width="stretch")
 
     st.subheader(t("Flags and their explanations"))
-    show_notes(evaluation.warnings, empty=t("No warning."))
+
+    def settled(code: str) -> bool:
+        """Every ranked bid carrying this flag has its resolution recorded."""
+        carriers = [b.bid_id for b in evaluation.ranking if b.status == "ranked"
+                    and any(f.code == code for f in b.flags)]
+        return bool(carriers) and all((bid, code) in resolutions for bid in carriers)
+
+    open_warnings = [w for w in evaluation.warnings
+                     if not (w.code in RESOLVABLE and settled(w.code))]
+    show_notes(open_warnings, empty=t("No warning."))
+    for code in sorted({w.code for w in evaluation.warnings} - {w.code for w in open_warnings}):
+        st.markdown(tm(":material/task_alt: **{name}** — every flagged bid's resolution is "
+                       "recorded (see below).", name=t(labels.FLAGS[code])))
     for bid in evaluation.ranking:
         if bid.flags or bid.reasons:
-            with st.expander(f"{bid.bid_id} · {bid.supplier}"):
-                show_notes([*bid.reasons, *bid.flags])
+            with st.expander(f"{plain(bid.bid_id)} · {plain(bid.supplier)}"):
+                show_notes([*bid.reasons, *bid.flags], resolutions=resolutions, bid=bid.bid_id)
 
     st.altair_chart(charts.contributions(evaluation, rubric), width="stretch")
-    tco = charts.tco_breakdown(evaluation)
+    tco = charts.tco_breakdown(evaluation, currency)
     if tco is not None:
         st.altair_chart(tco, width="stretch")
 
@@ -72,21 +91,21 @@ with guarded():
     chart = charts.win_probability(evaluation)
     if chart is not None and sensitivity is not None:
         st.altair_chart(chart, width="stretch")
-        st.dataframe([{t("Bid"): bid, t("Rank, 5th percentile"): p.p5,
-                       t("Median rank"): p.p50, t("Rank, 95th percentile"): p.p95}
+        st.dataframe([{t("Bid"): bid, t("Rank, 5th percentile"): f"{p.p5:g}",
+                       t("Median rank"): f"{p.p50:g}", t("Rank, 95th percentile"): f"{p.p95:g}"}
                       for bid, p in sensitivity.percentile_ranks.items()], hide_index=True)
         st.markdown(t("**Tipping points**: the weight at which another bid would overtake the "
                       "winner, the other weights rescaled in proportion."))
         st.dataframe([{t("Criterion"): names[p.criterion], t("Weight"): f"{p.weight * 100:.1f} %",
-                       t("Tipping weight"): "–" if p.tipping_weight is None
+                       t("Tipping weight"): NONE if p.tipping_weight is None
                        else f"{p.tipping_weight * 100:.1f} %",
                        t("New winner"): p.new_winner or t("no weight changes the winner")}
                       for p in sensitivity.tipping_points], hide_index=True, width="stretch")
     if sensitivity is not None and sensitivity.rank_reversals:
         for reversal in sensitivity.rank_reversals:
-            st.warning(t("Removing {bid} would reorder the others: {before} → {after}",
-                         bid=reversal.removed, before=" > ".join(reversal.order_before),
-                         after=" > ".join(reversal.order_after)), icon=":material/swap_vert:")
+            st.warning(tm("Removing {bid} would reorder the others: {before} → {after}",
+                          bid=reversal.removed, before=" > ".join(reversal.order_before),
+                          after=" > ".join(reversal.order_after)), icon=":material/swap_vert:")
 
     st.subheader(t("Download"))
     left, right = st.columns(2)
@@ -101,7 +120,8 @@ with guarded():
 
 @st.fragment
 def what_if() -> None:
-    """Re-rank live under other weights. Exploration only: the published weights stand."""
+    """Re-rank live under other weights. Exploration only: the published weights stand. The
+    chosen weights are kept for this procurement while the user moves between pages."""
     st.subheader(t("What if the weights were different?"))
     st.caption(t("Move a weight to see the order change. This does not change the published "
                  "methodology."))
@@ -109,11 +129,23 @@ def what_if() -> None:
     qualified = np.flatnonzero(card.qualified)
     if len(qualified) == 0:
         return
-    published = {c.id: c.weight for c in rubric.weighted}
+    published = {c.id: float(c.weight) for c in rubric.weighted}
+    store = f"_whatif_{detail.id}"
+    kept: dict[str, float] = st.session_state.setdefault(store, dict(published))
+    slider_keys = {c: f"whatif_{detail.id}_{c}" for c in card.criteria}
+    if st.button(t("Reset to the published weights"), icon=":material/restart_alt:",
+                 key=f"whatif_reset_{detail.id}"):
+        st.session_state[store] = dict(published)
+        for key in slider_keys.values():
+            st.session_state.pop(key, None)
+        st.rerun(scope="fragment")
     columns = st.columns(3)
-    chosen = [columns[i % 3].slider(names[c], 0.0, 100.0, float(published[c]), step=1.0,
-                                    key=f"whatif_{detail.id}_{c}")
-              for i, c in enumerate(card.criteria)]
+    chosen = []
+    for i, c in enumerate(card.criteria):
+        value = columns[i % 3].slider(names[c], 0.0, 100.0, kept.get(c, published[c]), step=1.0,
+                                      key=slider_keys[c])
+        kept[c] = value
+        chosen.append(value)
     weights = np.array(chosen)
     if weights.sum() <= 0:
         st.warning(t("At least one weight must be above zero."), icon=":material/warning:")
@@ -124,9 +156,9 @@ def what_if() -> None:
     order = np.lexsort((np.arange(len(ids)), ranked.ranks))
     published_rank = {b.bid_id: b.rank for b in evaluation.ranking}
     first = [ids[i] for i in order if ranked.ranks[i] == 1]
-    st.markdown(t("**First under these weights:** {bids}", bids=", ".join(first)))
+    st.markdown(tm("**First under these weights:** {bids}", bids=", ".join(first)))
     st.dataframe([{t("Rank"): int(ranked.ranks[i]), t("Bid"): ids[i],
-                   t("Total"): round(float(ranked.totals[i]), 2),
+                   t("Total"): formats.number(float(ranked.totals[i]), lang()),
                    t("Published rank"): published_rank[ids[i]],
                    t("Change"): "=" if published_rank[ids[i]] == ranked.ranks[i] else
                    ("▲" if ranked.ranks[i] < (published_rank[ids[i]] or 0) else "▼")}

@@ -2,15 +2,24 @@
 your criteria, choosing among the rubric's level descriptors, with the evidence prompts
 beside them and a rationale for every score."""
 
+from functools import partial
+
 import streamlit as st
 
-from procurement.rubric import Rubric
+from procurement.rubric import Level, Rubric
 from procurement.services import bids, panel, procurements, scoring
 from procurement.services.errors import ConflictError
 from procurement.ui import context
 from procurement.ui.context import lang, t
 from procurement.ui.feedback import flash, guarded
-from procurement.ui.widgets import pick_procurement
+from procurement.ui.text import plain
+from procurement.ui.widgets import choose, pick_procurement, widget_key
+
+
+def _level_text(levels: dict[float, Level], value: float) -> str:
+    return plain(f"{value:g} · {levels[value].label.get(lang())} — "
+                 f"{levels[value].descriptor.get(lang())}")
+
 
 who = context.require_actor()
 db = context.database()
@@ -34,7 +43,7 @@ with guarded():
         with st.form("declare"):
             choice = st.radio(t("Declaration"), ["none", "conflict"], format_func=lambda c: t(
                 "I have no conflict of interest") if c == "none" else t(
-                "I have a conflict of interest"), key="coi_choice")
+                "I have a conflict of interest"), key=widget_key("coi_choice"))
             reason = st.text_area(t("If you have a conflict, describe it"), key="coi_reason")
             if st.form_submit_button(t("Declare"), type="primary"):
                 with guarded():
@@ -65,34 +74,35 @@ with guarded():
         st.info(t("Your scoresheet is submitted; it can no longer change."),
                 icon=":material/lock:")
 
-    bid_ref = st.selectbox(t("Bid"), [b.bid_ref for b in received], key="score_bid",
-                           format_func=lambda r: ("✓ " if r in done_bids else "○ ") + r + " · " +
-                           next(b.supplier_name for b in received if b.bid_ref == r))
+    bid_ref = choose(t("Bid"), [b.bid_ref for b in received], key="score_bid",
+                     format_func=lambda r: ("✓ " if r in done_bids else "○ ") + r + " · " +
+                     next(b.supplier_name for b in received if b.bid_ref == r))
     bid = next(b for b in received if b.bid_ref == bid_ref)
     if bid.answers:
+        named = {c.id: c.name.get(lang()) for c in rubric.criteria}
         with st.expander(t("The bidder's answers")):
             for criterion_id, answer in bid.answers.items():
-                st.markdown(f"**{criterion_id}** — {answer}")
+                st.markdown(f"**{plain(named.get(criterion_id, criterion_id))}** — {plain(answer)}")
 
     with st.form(f"scores_{bid_ref}"):
         entries = {}
         for criterion in criteria:
             assert criterion.scale is not None
-            st.markdown(f"#### {criterion.name.get(lang())}")
+            st.markdown(f"#### {plain(criterion.name.get(lang()))}")
             if criterion.description:
-                st.caption(criterion.description.get(lang()))
+                st.caption(plain(criterion.description.get(lang())))
             left, right = st.columns([3, 2])
             levels = {level.value: level for level in criterion.scale.levels}
             saved = mine.get((bid_ref, criterion.id))
             values = list(levels)
-            value = left.radio(
-                t("Score for {criterion}", criterion=criterion.name.get(lang())), values,
-                index=values.index(saved.score) if saved and saved.score in values else None,
-                format_func=lambda v, levels=levels: f"{v:g} · {levels[v].label.get(lang())} — "
-                f"{levels[v].descriptor.get(lang())}", key=f"score_{bid_ref}_{criterion.id}",
-                disabled=locked)
+            with left:
+                value = choose(
+                    plain(t("Score for {criterion}", criterion=criterion.name.get(lang()))),
+                    values, key=f"score_{bid_ref}_{criterion.id}", widget=st.radio,
+                    default=saved.score if saved else None, index=None,
+                    format_func=partial(_level_text, levels), disabled=locked)
             right.markdown(t("**Evidence to look for**"))
-            right.markdown("\n".join(f"- {p.get(lang())}" for p in criterion.evidence))
+            right.markdown("\n".join(f"- {plain(p.get(lang()))}" for p in criterion.evidence))
             rationale = st.text_area(t("Rationale (required)"),
                                      value=saved.rationale if saved else "",
                                      key=f"rationale_{bid_ref}_{criterion.id}", disabled=locked)

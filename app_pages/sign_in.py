@@ -1,46 +1,5 @@
-"""Sign in with a local account or, when configured, the organisation's identity provider.
-On an empty database, load the demo city or create the first procurement lead."""
+"""Sign in (procurement.ui.signin): the page a signed-out reader starts on."""
 
-import streamlit as st
+from procurement.ui.signin import show_sign_in
 
-from procurement.services import demo, users
-from procurement.ui import context, nav
-from procurement.ui.context import t
-from procurement.ui.feedback import guarded
-
-db = context.database()
-st.title(t("Smart procurement evaluation"))
-st.markdown(t("Score bids on long-term value, as ISO 37106 asks: total cost of ownership "
-              "including exit costs, supplier innovation and confidence in the benefits."))
-
-if not users.list_users(db):
-    st.info(t("This database has no users yet."), icon=":material/info:")
-    if st.button(t("Load the demo city (Harbourside smart parking)"), icon=":material/location_city:"):
-        with guarded(), st.spinner(t("Building the demo city…")):
-            demo.build_demo(db)
-            st.success(t("Demo loaded. Sign in as li.na (lead), li.wei (evaluator) or zhou.min "
-                         "(approver); the password is {password}.", password=demo.DEMO_PASSWORD))
-    with st.form("first_lead"):
-        st.markdown(t("**Or create the first procurement lead**"))
-        username = st.text_input(t("User name"), key="first_username")
-        name = st.text_input(t("Full name"), key="first_name")
-        password = st.text_input(t("Password (at least 10 characters)"), type="password",
-                                 key="first_password")
-        if st.form_submit_button(t("Create account")):
-            with guarded():
-                users.add_user(db, username, name, "lead", password=password)
-                st.success(t("Account created: sign in below."))
-
-with st.form("sign_in"):
-    username = st.text_input(t("User name"), autocomplete="username", key="sign_in_username")
-    password = st.text_input(t("Password"), type="password", autocomplete="current-password",
-                             key="sign_in_password")
-    submitted = st.form_submit_button(t("Sign in"), type="primary", icon=":material/login:")
-if submitted:
-    with guarded():
-        context.sign_in(users.authenticate(db, username, password))
-        st.rerun()
-
-if nav.oidc_configured():
-    st.button(t("Sign in with your organisation's account"), on_click=st.login,
-              icon=":material/badge:")
+show_sign_in()

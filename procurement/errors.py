@@ -109,3 +109,23 @@ def pydantic_message(err: Mapping[str, Any], messages: Mapping[str, str]
     return messages.get(err["type"], err["msg"]), {
         key: f"{value:g}" if isinstance(value, float) else str(value)
         for key, value in ctx.items()}
+
+
+class OptionError(ProcurementError):
+    """A setting given to a command is refused. ``option`` is its code (``ocid_prefix``);
+    each face names it in its own words: the command line as ``--ocid-prefix``, a page by
+    its form field's label (:meth:`named`)."""
+
+    def __init__(self, option: str, msgid: str, /, *, label: str | None = None,
+                 **params: Any) -> None:
+        self.option = option
+        self.label = label or "--" + option.replace("_", "-")
+        super().__init__(msgid, **params)
+
+    def render(self, lang: Lang = DEFAULT_LANG) -> str:
+        colon = "：" if lang == "zh" else ": "
+        return self.label + colon + tr(self.msgid, lang, **self.params)
+
+    def named(self, label: str) -> OptionError:
+        """The same error, naming the option as ``label``."""
+        return OptionError(self.option, self.msgid, label=label, **self.params)

@@ -281,7 +281,9 @@ def report(lang: str) -> Document:
     doc.add_paragraph(text("no_flags", lang))
     tag(doc, "{%p endif %}")
     doc.add_heading(f"8. {text('recommendation', lang)}", level=1)
-    doc.add_paragraph("{{ recommendation }}")
+    tag(doc, "{%p for d in decisions %}")
+    doc.add_paragraph("{{ d }}")
+    tag(doc, "{%p endfor %}")
     doc.add_heading(f"9. {text('audit', lang)}", level=1)
     doc.add_paragraph("{{ audit }}")
     return doc

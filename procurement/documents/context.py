@@ -92,7 +92,7 @@ def contract(detail: ProcurementDetail, rubric: Rubric, terms: ContractTerms,
 
 def report(detail: ProcurementDetail, rubric: Rubric, evaluation: Evaluation,
            scores: list[ScoreView], consensus: list[ConsensusView],
-           resolutions: list[ResolutionView], decision: DecisionView | None,
+           resolutions: list[ResolutionView], decisions: list[DecisionView],
            chain: ChainReport, lang: Lang, today: date) -> Context:
     names = {c.id: c.name.get(lang) for c in rubric.criteria}
     weights = rubric.weights()
@@ -140,7 +140,8 @@ def report(detail: ProcurementDetail, rubric: Rubric, evaluation: Evaluation,
                    "explanation": f.text(lang),
                    "resolution": resolved.get((b.bid_id, f.code), "–")}
                   for b in evaluation.ranking for f in b.flags],
-        "recommendation": _recommendation(decision, detail, lang),
+        "decisions": (history := _decisions(decisions, detail, lang)),
+        "recommendation": " ".join(history),
         "audit": tr(N_("Audit chain intact on {date}: {count} entries, newest hash {hash}."), lang,
                     date=today.isoformat(), count=chain.entries, hash=chain.head_hash)
         if chain.ok else tr(N_("Audit chain BROKEN at entry {seq}: the record has been "
@@ -234,19 +235,32 @@ def _kpi(kpi: Kpi) -> Context:
     return {"measure": kpi.measure, "baseline": kpi.baseline or "–", "target": kpi.target}
 
 
-def _recommendation(decision: DecisionView | None, detail: ProcurementDetail,
-                    lang: Lang) -> str:
-    if decision is None:
-        return tr(N_("No award has been recommended yet."), lang)
-    text = tr(N_("Recommended by {who} on {date}: {winners}."), lang, who=decision.recommended_by,
-              date=decision.recommended_at.date().isoformat(),
-              winners=winners_text(decision.winners))
-    if decision.approved_by and decision.approved_at:
-        text += " " + tr(N_("Approved by {who} on {date}."), lang, who=decision.approved_by,
-                         date=decision.approved_at.date().isoformat())
-    if detail.standstill_end:
-        text += " " + tr(N_("Standstill until {date}."), lang,
-                         date=detail.standstill_end.isoformat())
-    if decision.note:
-        text += " " + decision.note
-    return text
+def _decisions(decisions: list[DecisionView], detail: ProcurementDetail,
+               lang: Lang) -> list[str]:
+    """Every recommendation in order, with its reasons and its approval or return: a
+    returned recommendation stays on the record."""
+    if not decisions:
+        return [tr(N_("No award has been recommended yet."), lang)]
+    paragraphs = []
+    for number, decision in enumerate(decisions, start=1):
+        text = tr(N_("{number}. Recommended by {who} on {date}: {winners}."), lang,
+                  number=number, who=decision.recommended_by_name or decision.recommended_by,
+                  date=decision.recommended_at.date().isoformat(),
+                  winners=winners_text(decision.winners))
+        if decision.note:
+            text += " " + tr(N_("Reasons: {note}"), lang, note=decision.note)
+        if decision.outcome == "returned":
+            text += " " + tr(N_("Returned to moderation by {who} on {date}: {reason}"), lang,
+                             who=decision.returned_by_name or decision.returned_by or "?",
+                             date=decision.returned_at.date().isoformat()
+                             if decision.returned_at else "?",
+                             reason=decision.return_reason or "")
+        if decision.approved_by and decision.approved_at:
+            text += " " + tr(N_("Approved by {who} on {date}."), lang,
+                             who=decision.approved_by_name or decision.approved_by,
+                             date=decision.approved_at.date().isoformat())
+            if detail.standstill_end:
+                text += " " + tr(N_("Standstill until {date}."), lang,
+                                 date=detail.standstill_end.isoformat())
+        paragraphs.append(text)
+    return paragraphs

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from procurement.errors import InputError, Problem, fail
+from procurement.errors import InputError, OptionError, Problem, fail
 from procurement.i18n import N_
 from procurement.pipeline import releases as ocds
 from procurement.pipeline.checks import PackageChecker
@@ -87,9 +87,9 @@ def publish(entries: EntryFeed, out: Path, options: PublishOptions, now: datetim
     check_options(options, out)
     published = state.read()
     if published.ocid_prefix and published.ocid_prefix != options.ocid_prefix:
-        raise fail("--ocid-prefix", N_("this pipeline was published with {prefix}; releases are "
-                                       "never edited, so keep using it"),
-                   prefix=published.ocid_prefix)
+        raise OptionError("ocid_prefix", N_("this pipeline was published with {prefix}; releases "
+                                            "are never edited, so keep using it"),
+                          prefix=published.ocid_prefix)
     out.parent.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix=f".{out.name}.publishing-", dir=out.parent))
     folder.chmod(0o755)  # a web server must read it; mkdtemp makes it private
@@ -111,11 +111,11 @@ def publish(entries: EntryFeed, out: Path, options: PublishOptions, now: datetim
 
 def check_options(options: PublishOptions, out: Path) -> None:
     if not ocds.OCID_PREFIX.match(options.ocid_prefix):
-        raise fail("--ocid-prefix", N_("must be a registered OCDS prefix: ocds- and 6 lowercase "
-                                       "letters or digits, such as ocds-213czf"))
-    for name, url in (("--base-url", options.base_url), ("--license", options.license)):
+        raise OptionError("ocid_prefix", N_("must be a registered OCDS prefix: ocds- and 6 "
+                                            "lowercase letters or digits, such as ocds-213czf"))
+    for name, url in (("base_url", options.base_url), ("license", options.license)):
         if url is not None and not url.startswith(("https://", "http://")):
-            raise fail(name, N_("must be a web address starting with https://"))
+            raise OptionError(name, N_("must be a web address starting with https://"))
     if out.exists() and not out.is_dir():
         raise fail(str(out), N_("is a file; give a folder for the published site"))
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists():
@@ -240,7 +240,8 @@ def _missing(published: Published, results: list[PassResult]) -> list[Problem]:
 def _single(buyers: set[str]) -> str:
     if len(buyers) == 1:
         return next(iter(buyers))
-    raise fail("--publisher", N_("the pipeline has several buyers (or none); name the publisher"))
+    raise OptionError("publisher", N_("the pipeline has several buyers (or none); name the "
+                                      "publisher"))
 
 
 def _swap(folder: Path, out: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from procurement.i18n import Lang
+from procurement.i18n import N_, Lang, tr
 from procurement.rubric.model import Criterion, Rubric
 
 
@@ -17,6 +17,7 @@ def rubric_view(rubric: Rubric, lang: Lang = "en") -> dict[str, Any]:
         "version": rubric.version,
         "title": rubric.title.get(lang),
         "description": rubric.description.get(lang),
+        "weight_summary": weight_summary(rubric, lang),
         "profile": rubric.profile,
         "defaults": rubric.defaults.model_dump(),
         "groups": [{"id": g.id, "name": g.name.get(lang)} for g in rubric.groups],
@@ -44,3 +45,22 @@ def criterion_view(criterion: Criterion, weight: float, lang: Lang) -> dict[str,
         "evidence": [prompt.get(lang) for prompt in criterion.evidence],
         "sources": [{"document": s.document, "ref": s.ref} for s in criterion.sources],
     }
+
+
+def weight_summary(rubric: Rubric, lang: Lang) -> str:
+    """How the total is made up, from the weights themselves: the description's prose states
+    no figure, so that an edited copy can never publish a stale one."""
+    weights = rubric.weights()
+    shares: dict[str, float] = {}
+    for criterion in rubric.weighted:
+        shares[criterion.group] = shares.get(criterion.group, 0.0) + weights[criterion.id]
+    separator = "；" if lang == "zh" else "; "
+    parts = [f"{rubric.group_name(group, lang)} {share * 100:.1f} %" for group, share in
+             shares.items()]
+    text = tr(N_("The total of 100 points is made up of: {parts}."), lang,
+              parts=separator.join(parts))
+    gates = [c.name.get(lang) for c in rubric.gates]
+    if gates:
+        text += " " + tr(N_("A bid must pass every pass/fail criterion to be ranked: {gates}."),
+                         lang, gates=("、" if lang == "zh" else ", ").join(gates))
+    return text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from sqlalchemy.orm import Session
 
 from procurement.i18n import N_, Term
@@ -144,3 +146,70 @@ def may_see_all_scores(session: Session, actor: Actor, procurement: ProcurementR
         return True
     seat = repo.member(session, procurement.id, actor.id)
     return seat is not None and seat.coi == "none"
+
+
+# --- records, and who may read them -------------------------------------------------------
+# One rule per kind of record, used by the service that returns the record and by the audit
+# log, whose entries describe those records: an entry shows its content only to whoever may
+# read the record it is about.
+Record = Literal["procurement", "declaration", "bids", "scores", "consensus", "resolutions",
+                 "evaluation", "decision"]
+_EVALUATION_AND_AFTER = ("quality_evaluation", *PRICES_OPEN)
+
+
+def may_read(session: Session, actor: Actor, procurement: ProcurementRow, record: Record) -> bool:
+    """Whether ``actor`` may read ``record`` of ``procurement`` now."""
+    if actor.operator or record == "procurement":
+        return True
+    lead = actor.id == procurement.lead_id
+    awarded = procurement.status == "awarded"
+    if record == "declaration":  # the reason for a conflict: the lead (and the evaluator)
+        return lead
+    if record == "bids":
+        if lead or (actor.role == "observer" and awarded):
+            return True
+        if procurement.status not in _EVALUATION_AND_AFTER:
+            return False
+        if actor.role == "approver":
+            return True
+        seat = repo.member(session, procurement.id, actor.id)
+        return actor.role == "evaluator" and seat is not None and seat.coi == "none"
+    if record in ("scores", "consensus"):
+        return (actor.role == "observer" and awarded) or may_see_all_scores(session, actor,
+                                                                            procurement)
+    if record in ("resolutions", "evaluation"):
+        return lead or actor.role == "approver" or (actor.role == "observer" and awarded)
+    # decision: the recommendation and its return, for the lead and approvers; everyone once
+    # the contract is awarded
+    return lead or actor.role == "approver" or awarded
+
+
+# What each audit action records. An action not listed is treated as the evaluation record,
+# so that a new action is withheld until someone decides otherwise.
+AUDIT_RECORDS: dict[str, Record] = {
+    **{f"procurement.{status}": "procurement" for status in STATUSES},
+    "procurement.create": "procurement",
+    "procurement.methodology": "procurement",
+    "procurement.methodology_change_refused": "procurement",
+    "procurement.contract_terms": "procurement",
+    "procurement.terms_change_refused": "procurement",
+    "procurement.cancel_reason": "procurement",
+    "panel.assign": "procurement",
+    "panel.remove": "procurement",
+    "scoresheet.submit": "procurement",
+    "award.approve": "procurement",
+    "panel.declare": "declaration",
+    "bid.receive": "bids",
+    "bid.update": "bids",
+    "bid.withdraw": "bids",
+    "score.save": "scores",
+    "score.import": "scores",
+    "consensus.set": "consensus",
+    "flag.resolve": "resolutions",
+    "award.recommend": "evaluation",
+    "award.return": "decision",
+}
+
+
+def audit_record(action: str) -> Record:
+    return AUDIT_RECORDS.get(action, "evaluation")

@@ -35,6 +35,9 @@ def recommend(db: Database, actor: Actor, procurement_id: int, *, note: str = ""
     Refused while the panel disagrees on an unmoderated score, while a red flag on a ranked
     bid has no recorded resolution, or while a lot has no qualified bid. ``winners`` names
     the winner of a lot whose first place is tied (one of the tied bids)."""
+    if not note.strip():
+        raise ProcurementError(N_("state why the recommended bid offers the best long-term "
+                                  "value"))
     with db.write() as session:
         row = access.lead_in(session, actor, procurement_id, "moderation", lock=True)
         results = [evaluate_in(session, row, lot) for lot in lots_of(row)]
@@ -48,7 +51,7 @@ def recommend(db: Database, actor: Actor, procurement_id: int, *, note: str = ""
             procurement_id=row.id,
             evaluation={r.lot: r.evaluation.model_dump(mode="json") for r in results},
             winners=chosen, recommended_by=actor.id, recommended_at=clock.now(),
-            outcome="pending", note=note.strip() or None)
+            outcome="pending", note=note.strip())
         session.add(decision)
         move(session, actor, row, "award_recommended")
         audit.append(session, actor.username, "award.recommend", f"procurement:{row.id}",
@@ -78,7 +81,8 @@ def return_recommendation(db: Database, actor: Actor, procurement_id: int,
         raise ProcurementError(N_("state why the recommendation goes back"))
     with db.write() as session:
         row, decision = _pending(session, actor, procurement_id)
-        decision.outcome, decision.note = "returned", reason.strip()
+        decision.outcome, decision.return_reason = "returned", reason.strip()
+        decision.returned_by, decision.returned_at = actor.id, clock.now()
         move(session, actor, row, "moderation")
         audit.append(session, actor.username, "award.return", f"procurement:{row.id}",
                      procurement_id=row.id, after={"reason": reason.strip()})
@@ -112,12 +116,17 @@ def cancel(db: Database, actor: Actor, procurement_id: int, reason: str) -> None
 
 def decision(db: Database, actor: Actor, procurement_id: int) -> DecisionView | None:
     """The latest recommendation: for the lead and approvers, and for everyone once awarded."""
+    history = decisions(db, actor, procurement_id)
+    return history[-1] if history else None
+
+
+def decisions(db: Database, actor: Actor, procurement_id: int) -> list[DecisionView]:
+    """Every recommendation in the order made, each with its approval or its return."""
     with db.read() as session:
         row = access.load(session, procurement_id)
-        if actor.id != row.lead_id and actor.role != "approver" and row.status != "awarded":
+        if not access.may_read(session, actor, row, "decision"):
             raise PermissionDenied(N_("the recommendation is visible once the contract is awarded"))
-        latest = repo.latest_decision(session, row.id)
-        return None if latest is None else _view(session, latest)
+        return [_view(session, d) for d in repo.decisions(session, row.id)]
 
 
 def _check_ready(result: ProcurementResult, resolved: set[tuple[int, str]],
@@ -169,10 +178,15 @@ def _pending(session: Session, actor: Actor, procurement_id: int
 
 
 def _view(session: Session, row: DecisionRow) -> DecisionView:
-    names = repo.usernames(session, {row.recommended_by} | (
-        {row.approved_by} if row.approved_by else set()))
+    people = {row.recommended_by} | {i for i in (row.approved_by, row.returned_by) if i}
+    names = repo.usernames(session, people)
+    full = repo.display_names(session, people)
     evaluation: dict[str, Any] = row.evaluation
-    return DecisionView(recommended_by=names[row.recommended_by], recommended_at=row.recommended_at,
-                        winners=row.winners, approved_by=names.get(row.approved_by or -1),
-                        approved_at=row.approved_at, outcome=row.outcome, note=row.note,
-                        evaluation=evaluation)
+    return DecisionView(
+        recommended_by=names[row.recommended_by], recommended_at=row.recommended_at,
+        recommended_by_name=full[row.recommended_by], winners=row.winners,
+        approved_by=names.get(row.approved_by or -1), approved_at=row.approved_at,
+        approved_by_name=full.get(row.approved_by or -1), outcome=row.outcome, note=row.note,
+        returned_by=names.get(row.returned_by or -1),
+        returned_by_name=full.get(row.returned_by or -1), returned_at=row.returned_at,
+        return_reason=row.return_reason, evaluation=evaluation)

@@ -17,6 +17,7 @@ from procurement.errors import InputError, Problem, ProcurementError
 from procurement.i18n import N_
 from procurement.services import access, clock
 from procurement.services.actors import Actor
+from procurement.services.errors import PermissionDenied
 from procurement.services.procurements import frozen_rubric
 from procurement.services.views import BidView, EnvelopeView
 from procurement.store import audit
@@ -98,9 +99,11 @@ def withdraw_bid(db: Database, actor: Actor, procurement_id: int, bid_ref: str) 
 def list_bids(db: Database, actor: Actor, procurement_id: int) -> list[BidView]:
     with db.read() as session:
         row = access.load(session, procurement_id)
-        access.may_see_bids(session, actor, row)
-        if actor.id != row.lead_id:
+        if not access.may_read(session, actor, row, "bids"):
+            # Name the reason: a role that never sees bids, an undeclared interest, too early.
+            access.may_see_bids(session, actor, row)
             access.require_status(row, *_EVALUATION_AND_AFTER)
+            raise PermissionDenied(N_("your role ({role}) may not see the bids"), role=actor.role)
         return [_view(b) for b in repo.bids(session, row.id)]
 
 

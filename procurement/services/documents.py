@@ -93,7 +93,7 @@ def evaluation_report(db: Database, actor: Actor, procurement_id: int, lang: Lan
         scoring.panel_scores(db, reader, procurement_id),
         moderation.consensus_scores(db, reader, procurement_id),
         moderation.flag_resolutions(db, reader, procurement_id),
-        award.decision(db, reader, procurement_id), chain, lang, clock.today())
+        award.decisions(db, reader, procurement_id), chain, lang, clock.today())
     return _render("evaluation-report", detail, lang, context, template, template_name)
 
 

@@ -64,9 +64,13 @@ def set_consensus(db: Database, actor: Actor, procurement_id: int, bid_ref: str,
 
 
 def resolve_flag(db: Database, actor: Actor, procurement_id: int, bid_ref: str, code: str,
-                 resolution: str) -> ResolutionView:
+                 resolution: str, *, expected_version: int | None = None) -> ResolutionView:
     """Record how a red flag was dealt with, e.g. the supplier's explanation of an
-    abnormally low cost and whether it was accepted (Directive 2014/24/EU art. 69)."""
+    abnormally low cost and whether it was accepted (Directive 2014/24/EU art. 69).
+
+    A recorded resolution is replaced only by a caller who read it: ``expected_version`` is
+    the version they saw (None for a flag they saw unresolved). The one replaced stays in
+    the audit log."""
     if code not in RESOLVABLE:
         raise ProcurementError(N_("flags that take a resolution are: {codes}"),
                                codes=", ".join(RESOLVABLE))
@@ -77,26 +81,31 @@ def resolve_flag(db: Database, actor: Actor, procurement_id: int, bid_ref: str, 
         bid = access.bid(session, row, bid_ref)
         existing = next((r for r in repo.resolutions(session, row.id)
                          if r.bid_id == bid.id and r.code == code), None)
+        if (existing.version if existing else None) != expected_version:
+            raise ConflictError(N_("the resolution of this flag was recorded or changed since "
+                                   "you read it; reload and read it before replacing it"))
         now = clock.now()
         before = None if existing is None else {"resolution": existing.resolution}
         if existing is None:
             existing = FlagResolutionRow(procurement_id=row.id, bid_id=bid.id, code=code,
                                          resolution=resolution.strip(), decided_by=actor.id,
-                                         decided_at=now)
+                                         decided_at=now, version=1)
             session.add(existing)
         else:
             existing.resolution, existing.decided_by, existing.decided_at = (
                 resolution.strip(), actor.id, now)
+            existing.version += 1
         audit.append(session, actor.username, "flag.resolve", f"flag:{row.id}:{bid_ref}:{code}",
                      procurement_id=row.id, before=before, after={"resolution": resolution.strip()})
         return ResolutionView(bid_ref=bid_ref, code=code, resolution=existing.resolution,
-                              decided_by=actor.username, decided_at=now)
+                              decided_by=actor.username, decided_at=now,
+                              version=existing.version)
 
 
 def consensus_scores(db: Database, actor: Actor, procurement_id: int) -> list[ConsensusView]:
     with db.read() as session:
         row = access.load(session, procurement_id)
-        if not access.may_see_all_scores(session, actor, row):
+        if not access.may_read(session, actor, row, "consensus"):
             raise PermissionDenied(N_("no consensus scores are visible yet"))
         refs = {b.id: b.bid_ref for b in repo.bids(session, row.id)}
         rows = repo.consensus(session, row.id)
@@ -109,11 +118,11 @@ def consensus_scores(db: Database, actor: Actor, procurement_id: int) -> list[Co
 def flag_resolutions(db: Database, actor: Actor, procurement_id: int) -> list[ResolutionView]:
     with db.read() as session:
         row = access.load(session, procurement_id)
-        if actor.id != row.lead_id and actor.role not in ("approver", "observer"):
+        if not access.may_read(session, actor, row, "resolutions"):
             raise PermissionDenied(N_("no flag resolutions are visible to you"))
         refs = {b.id: b.bid_ref for b in repo.bids(session, row.id)}
         rows = repo.resolutions(session, row.id)
         names = repo.usernames(session, {r.decided_by for r in rows})
         return [ResolutionView(bid_ref=refs[r.bid_id], code=r.code, resolution=r.resolution,
-                               decided_by=names[r.decided_by], decided_at=r.decided_at)
-                for r in rows]
+                               decided_by=names[r.decided_by], decided_at=r.decided_at,
+                               version=r.version or 1) for r in rows]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -85,19 +85,33 @@ def delete_entry(db: Database, actor: Actor, entry_id: str) -> None:
         session.delete(row)
 
 
-def import_entries(db: Database, actor: Actor, path: Path) -> int:
-    """Add or replace the entries of a CSV/XLSX/YAML file or folder, all or nothing."""
+def import_entries(db: Database, actor: Actor, path: Path, *, name: str | None = None) -> int:
+    """Add or replace the entries of a CSV/XLSX/YAML file or folder, all or nothing.
+    ``name`` is what the user calls the file (an upload's name, not the server's copy)."""
     access.require_role(actor, *EDITORS)
     reader = EntryReader(path)
     entries = [entry for _file, _row, entry in reader]
-    reader.check()
+    try:
+        reader.check()
+    except InputError as exc:
+        if name is None:
+            raise
+        raise InputError([replace(p, file=p.file.replace(str(path), name))
+                          for p in exc.problems]) from None
     with db.write() as session:
         for entry in entries:
             old = session.get(PipelineEntryRow, entry.id)
             _store(session, actor, entry, position=old.position if old else None)
-        audit.append(session, actor.username, "pipeline.import", f"file:{path.name}",
+        audit.append(session, actor.username, "pipeline.import", f"file:{name or path.name}",
                      after={"entries": [e.id for e in entries]})
     return len(entries)
+
+
+def published_ids(db: Database) -> set[str]:
+    """The entries published at least once: they can be withdrawn, never deleted."""
+    with db.read() as session:
+        return {key for key in session.scalars(select(PublishedItemRow.entry_key).where(
+            PublishedItemRow.entry_key.is_not(None)).distinct()) if key}
 
 
 def entry_feed(db: Database) -> StoredEntries:

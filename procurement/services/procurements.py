@@ -25,6 +25,7 @@ from procurement.store.db import Database
 from procurement.store.tables import ProcurementRow
 
 _REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,79}$")
+_LOT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
 
 
 def create_procurement(db: Database, actor: Actor, *, reference: str, title: str,
@@ -40,6 +41,7 @@ def create_procurement(db: Database, actor: Actor, *, reference: str, title: str
         raise ProcurementError(N_("a procurement needs a title and a buyer"))
     if not 0 <= standstill_days <= 60:
         raise ProcurementError(N_("the standstill period must be 0 to 60 working days"))
+    lots = checked_lots(lots or [])
     frozen = rubric if isinstance(rubric, Rubric) else load_rubric(rubric)
     options = _options(frozen, settings)
     now = clock.now()
@@ -49,7 +51,7 @@ def create_procurement(db: Database, actor: Actor, *, reference: str, title: str
                                 reference=reference)
         row = ProcurementRow(
             reference=reference, title=title.strip(), description=description.strip(),
-            buyer_name=buyer_name.strip(), buyer_id=buyer_id.strip(), lots=lots or [],
+            buyer_name=buyer_name.strip(), buyer_id=buyer_id.strip(), lots=lots,
             rubric=frozen.model_dump(mode="json"), options=options.model_dump(mode="json"),
             standstill_days=standstill_days, status="draft", lead_id=actor.id,
             created_at=now, status_changed_at=now, version=1)
@@ -120,6 +122,23 @@ def update_contract_terms(db: Database, actor: Actor, procurement_id: int,
         return _detail(session, actor, row)
 
 
+def checked_lots(lots: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Lots as bids and published notices name them: an id without spaces (bids files name
+    it in their ``lot`` column), a title, no id twice."""
+    checked: list[dict[str, str]] = []
+    for number, lot in enumerate(lots, start=1):
+        lot_id, title = str(lot.get("id") or "").strip(), str(lot.get("title") or "").strip()
+        if not _LOT_ID.match(lot_id):
+            raise ProcurementError(N_("lot {number}: an id uses letters, digits, '.', '_' or '-' "
+                                      "(no spaces), e.g. L2"), number=number)
+        if not title:
+            raise ProcurementError(N_("lot {id} needs a title"), id=lot_id)
+        if any(c["id"] == lot_id for c in checked):
+            raise ProcurementError(N_("lot {id} is listed twice"), id=lot_id)
+        checked.append({"id": lot_id, "title": title})
+    return checked
+
+
 def contract_terms(row: ProcurementRow) -> ContractTerms:
     return ContractTerms.model_validate(row.contract_terms or {})
 
@@ -157,10 +176,12 @@ def list_procurements(db: Database, actor: Actor | None = None) -> list[Procurem
             mine |= {r.id for r in rows if repo.member(session, r.id, actor.id) is not None}
             rows = [r for r in rows if r.id in mine]
         leads = repo.usernames(session, {r.lead_id for r in rows})
+        names = repo.display_names(session, {r.lead_id for r in rows})
         return [ProcurementSummary(id=r.id, reference=r.reference, title=r.title,
                                    buyer_name=r.buyer_name, status=r.status,
                                    bid_count=counts.get(r.id, 0), lead=leads[r.lead_id],
-                                   created_at=r.created_at) for r in rows]
+                                   lead_name=names[r.lead_id], created_at=r.created_at)
+                for r in rows]
 
 
 def frozen_rubric(row: ProcurementRow) -> Rubric:
@@ -218,7 +239,8 @@ def _detail(session: Session, actor: Actor, row: ProcurementRow) -> ProcurementD
     return ProcurementDetail(
         id=row.id, reference=row.reference, title=row.title, description=row.description,
         buyer_name=row.buyer_name, buyer_id=row.buyer_id, lots=row.lots, status=row.status,
-        lead=lead.username if lead else "?", rubric=row.rubric, options=row.options,
+        lead=lead.username if lead else "?", lead_name=lead.display_name if lead else "?",
+        rubric=row.rubric, options=row.options,
         standstill_days=row.standstill_days, contract_terms=row.contract_terms or {},
         standstill_end=row.standstill_end,
         cancel_reason=row.cancel_reason, created_at=row.created_at, panel=members,

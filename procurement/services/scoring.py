@@ -64,7 +64,7 @@ def submit_score(db: Database, actor: Actor, procurement_id: int, bid_ref: str, 
         audit.append(session, actor.username, "score.save",
                      f"score:{row.id}:{bid_ref}:{actor.username}:{criterion}",
                      procurement_id=row.id, before=before, after=after)
-        return _view(bid_ref, actor.username, cell)
+        return _view(bid_ref, actor, cell)
 
 
 def submit_scoresheet(db: Database, actor: Actor, procurement_id: int) -> None:
@@ -97,7 +97,7 @@ def panel_scores(db: Database, actor: Actor, procurement_id: int) -> list[ScoreV
     """Every evaluator's scores, once the whole panel has submitted (see access)."""
     with db.read() as session:
         row = access.load(session, procurement_id)
-        if not access.may_see_all_scores(session, actor, row):
+        if not access.may_read(session, actor, row, "scores"):
             raise PermissionDenied(N_("the panel's scores are visible once every evaluator "
                                       "has submitted"))
         return [_light(r) for r in _counted_scores(session, row)]
@@ -170,13 +170,13 @@ def _counted_scores(session: Session, row: ProcurementRow) -> list[Any]:
     return [r for r in repo.score_table(session, row.id) if r.evaluator_id in cleared]
 
 
-def _view(bid_ref: str, evaluator: str, cell: ScoreRow) -> ScoreView:
-    return ScoreView(bid_ref=bid_ref, criterion=cell.criterion, evaluator=evaluator,
-                     score=cell.score, rationale=cell.rationale, version=cell.version,
-                     updated_at=cell.updated_at)
+def _view(bid_ref: str, evaluator: Actor, cell: ScoreRow) -> ScoreView:
+    return ScoreView(bid_ref=bid_ref, criterion=cell.criterion, evaluator=evaluator.username,
+                     evaluator_name=evaluator.display_name, score=cell.score,
+                     rationale=cell.rationale, version=cell.version, updated_at=cell.updated_at)
 
 
 def _light(r: Any) -> ScoreView:
     return ScoreView(bid_ref=r.bid_ref, criterion=r.criterion, evaluator=r.evaluator,
-                     score=r.score, rationale=r.rationale, version=r.version,
+                     evaluator_name=r.evaluator_name, score=r.score, rationale=r.rationale, version=r.version,
                      updated_at=r.updated_at)

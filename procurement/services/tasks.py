@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from procurement.i18n import N_
 from procurement.services import clock
 from procurement.services.actors import Actor
 from procurement.services.views import Task
@@ -41,3 +44,92 @@ def my_tasks(db: Database, actor: Actor) -> list[Task]:
                     not seat.submitted_at:
                 tasks.append(task("score"))
     return tasks
+
+
+# What each role does next, in each status: the hint every page shows, so that nobody is left
+# wondering why there is nothing to do yet.
+_LEAD_HINTS = {
+    "draft": N_("Assign the panel, set the contract terms, then open the tender for bids."),
+    "open": N_("Import the bids received, then close the tender to start quality evaluation."),
+    "quality_evaluation": N_("The evaluators declare their interests and score; close quality "
+                             "evaluation once every one has submitted."),
+    "price_opening": N_("Check the price envelopes and the flags, then open the prices and "
+                        "start moderation."),
+    "moderation": N_("Moderate the scores the panel disagrees on, record how each flag was "
+                     "resolved, then recommend the award."),
+    "award_recommended": N_("An approver other than you now approves the recommendation or "
+                            "returns it to moderation."),
+    "awarded": N_("The contract is awarded: the contract draft, the assessment summaries and "
+                  "the award notice can be produced."),
+    "cancelled": N_("This procurement was cancelled."),
+}
+_WAITING = N_("Nothing for you to do yet: you approve once the lead recommends the award "
+              "(the procurement is now in {status}).")
+_APPROVER_HINTS = {
+    "award_recommended": N_("Approve the recommendation, or return it to moderation with your "
+                            "reason."),
+    "awarded": N_("The contract is awarded; the record and its documents are open to you."),
+    "cancelled": N_("This procurement was cancelled."),
+}
+_OBSERVER_HINTS = {
+    "awarded": N_("The contract is awarded: the evaluation record, its documents and the audit "
+                  "log are open to you."),
+    "cancelled": N_("This procurement was cancelled."),
+}
+
+
+def next_step(status: str, role: str, *, is_lead: bool, coi: str | None = None,
+              submitted: bool = False, standstill_end: date | None = None,
+              today: date | None = None) -> tuple[str, dict[str, object]]:
+    """The hint for one person on one procurement: (message id, parameters)."""
+    from procurement.i18n import Term
+    from procurement.services.access import STATUS_NAMES
+
+    status_name = Term(STATUS_NAMES[status])
+    if status == "standstill":
+        end: object = standstill_end or "?"
+        if is_lead and standstill_end and (today or clock.today()) > standstill_end:
+            return N_("The standstill period is over: award the contract."), {}
+        return N_("The standstill period runs until {date}; the lead may award the contract "
+                  "after that day."), {"date": end}
+    if is_lead:
+        return _LEAD_HINTS[status], {}
+    if role == "approver":
+        return _APPROVER_HINTS.get(status, _WAITING), {"status": status_name}
+    if role == "evaluator":
+        return _evaluator_hint(status, coi, submitted), {}
+    return _OBSERVER_HINTS.get(status, N_(
+        "The evaluation record opens to observers once the contract is awarded; meanwhile the "
+        "audit log shows every step (the procurement is now in {status}).")), {
+        "status": status_name}
+
+
+def _evaluator_hint(status: str, coi: str | None, submitted: bool) -> str:
+    if coi is None:
+        return N_("You are not on this procurement's evaluation panel.")
+    if coi == "conflict":
+        return N_("You declared a conflict of interest and are not part of this evaluation.")
+    if coi == "pending" and status in ("open", "quality_evaluation"):
+        return N_("Declare your conflicts of interest before you see any bid.")
+    if status in ("draft", "open"):
+        return N_("The bids are not open for evaluation yet.")
+    if status == "quality_evaluation" and not submitted:
+        return N_("Score every bid on your criteria, then submit your scoresheet.")
+    return N_("Your scoresheet is submitted; the lead moderates and recommends the award.")
+
+
+def next_steps(db: Database, actor: Actor, procurement_ids: list[int]
+               ) -> dict[int, tuple[str, dict[str, object]]]:
+    """:func:`next_step` for each of ``actor``'s procurements."""
+    hints = {}
+    with db.read() as session:
+        for procurement_id in procurement_ids:
+            row = repo.procurement(session, procurement_id)
+            if row is None:
+                continue
+            seat = repo.member(session, row.id, actor.id)
+            hints[row.id] = next_step(row.status, actor.role, is_lead=row.lead_id == actor.id,
+                                      coi=seat.coi if seat else None,
+                                      submitted=bool(seat and seat.submitted_at),
+                                      standstill_end=row.standstill_end)
+    return hints

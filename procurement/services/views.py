@@ -27,6 +27,7 @@ class ProcurementSummary(View):
     status: str
     bid_count: int
     lead: str
+    lead_name: str = ""
     created_at: datetime
 
 
@@ -52,6 +53,7 @@ class ProcurementDetail(View):
     lots: list[dict[str, Any]]
     status: str
     lead: str
+    lead_name: str = ""
     rubric: dict[str, Any]
     options: dict[str, Any]
     standstill_days: int
@@ -87,7 +89,8 @@ class EnvelopeView(View):
 class ScoreView(View):
     bid_ref: str
     criterion: str
-    evaluator: str
+    evaluator: str  # user name
+    evaluator_name: str = ""
     score: float
     rationale: str
     version: int
@@ -110,17 +113,36 @@ class ResolutionView(View):
     resolution: str
     decided_by: str
     decided_at: datetime
+    version: int = 1
 
 
 class DecisionView(View):
-    recommended_by: str
+    recommended_by: str  # a user name; *_name fields are the people's names
+    recommended_by_name: str
     recommended_at: datetime
     winners: dict[str, str]
     approved_by: str | None
+    approved_by_name: str | None = None
     approved_at: datetime | None
-    outcome: str
-    note: str | None
+    outcome: str  # pending, approved, returned
+    note: str | None  # the lead's reasons for the recommendation
+    returned_by: str | None = None
+    returned_by_name: str | None = None
+    returned_at: datetime | None = None
+    return_reason: str | None = None
     evaluation: dict[str, Any]
+
+
+class AuditEntryView(View):
+    seq: int
+    at: str
+    actor: str
+    action: str
+    entity: str
+    before: str | None
+    after: str | None
+    withheld: bool  # the reader may not see the content of the record this entry is about
+    hash: str
 
 
 class Task(View):

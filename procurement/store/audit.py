@@ -2,7 +2,11 @@
 
 Each entry's hash covers its sequence number, time, actor, action, entity, the state before
 and after (canonical JSON) and the previous entry's hash, so editing, deleting or reordering
-any entry breaks the chain from there on. The last sequence number and hash are also kept in
+any entry breaks the chain from there on. Entries of scheme 2 (every entry written since
+migration 0004) hash the SHA-256 digests of the before and after texts instead of the texts
+themselves: a log exported with some content withheld from its reader (scores before the
+award, say) carries those digests in place of the content, and stays verifiable end to end
+(:func:`verify_csv`). The last sequence number and hash are also kept in
 ``audit_head``, which catches a deleted tail. The database refuses UPDATE and DELETE on the
 log (triggers, see the first migration); the chain shows tampering by anyone who bypasses
 that, and ``verify`` names the first bad entry.
@@ -13,7 +17,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -26,8 +30,10 @@ from procurement.i18n import N_
 from procurement.store.tables import AuditHeadRow, AuditRow
 
 GENESIS = "0" * 64
+SCHEME = 2  # how new entries are hashed (see the module docstring)
 CSV_COLUMNS = ("seq", "at", "actor", "action", "entity", "procurement_id", "before", "after",
-               "prev_hash", "hash")
+               "prev_hash", "hash", "scheme", "before_sha256", "after_sha256", "withheld")
+WITHHELD = "withheld"  # the ``withheld`` column of an entry whose content the reader may not see
 
 
 def canonical(value: Any) -> str:
@@ -44,10 +50,29 @@ def _plain(value: Any) -> Any:
     raise TypeError(f"cannot record {type(value).__name__} in the audit log")
 
 
+def digest(text: str | None) -> str | None:
+    """The SHA-256 of a before/after text (None stays None)."""
+    return None if text is None else hashlib.sha256(text.encode()).hexdigest()
+
+
+def chained_hash(scheme: int, seq: int, at: str, actor: str, action: str, entity: str,
+                 procurement_id: int | None, before: str | None, after: str | None,
+                 prev_hash: str, *, digests: tuple[str | None, str | None] | None = None) -> str:
+    """An entry's hash. Scheme 2 needs only the digests of before and after, which a reader
+    who may not see the content is given instead (``digests``)."""
+    if scheme == 1:
+        parts: list[Any] = [seq, at, actor, action, entity, procurement_id, before, after,
+                            prev_hash]
+    else:
+        before_digest, after_digest = digests or (digest(before), digest(after))
+        parts = [scheme, seq, at, actor, action, entity, procurement_id, before_digest,
+                 after_digest, prev_hash]
+    return hashlib.sha256(canonical(parts).encode()).hexdigest()
+
+
 def entry_hash(row: AuditRow) -> str:
-    content = canonical([row.seq, row.at, row.actor, row.action, row.entity, row.procurement_id,
-                         row.before, row.after, row.prev_hash])
-    return hashlib.sha256(content.encode()).hexdigest()
+    return chained_hash(row.scheme or 1, row.seq, row.at, row.actor, row.action, row.entity,
+                        row.procurement_id, row.before, row.after, row.prev_hash)
 
 
 def append(session: Session, actor: str, action: str, entity: str, *,
@@ -61,7 +86,7 @@ def append(session: Session, actor: str, action: str, entity: str, *,
         actor=actor, action=action, entity=entity, procurement_id=procurement_id,
         before=None if before is None else canonical(before),
         after=None if after is None else canonical(after),
-        prev_hash=head.hash if head else GENESIS,
+        prev_hash=head.hash if head else GENESIS, scheme=SCHEME,
     )
     row.hash = entry_hash(row)
     session.add(row)
@@ -137,8 +162,12 @@ def entries(session: Session, procurement_id: int | None = None) -> list[AuditRo
     return list(_entries(session, procurement_id))
 
 
-def export_csv(session: Session, path: Path, procurement_id: int | None = None) -> int:
-    """Write the log (or one procurement's entries) as CSV; return the number of entries."""
+def export_csv(session: Session, path: Path, procurement_id: int | None = None,
+               visible: Callable[[AuditRow], bool] | None = None) -> int:
+    """Write the log (or one procurement's entries) as CSV; return the number of entries.
+    An entry that ``visible`` rejects keeps everything but its content: its before and after
+    are left out, their digests stay (so the chain can still be checked), and the
+    ``withheld`` column says so."""
     from procurement.export import atomic_path, neutralise
 
     count = 0
@@ -146,7 +175,80 @@ def export_csv(session: Session, path: Path, procurement_id: int | None = None) 
         writer = csv.writer(out)
         writer.writerow(CSV_COLUMNS)
         for row in _entries(session, procurement_id):
-            writer.writerow([neutralise(str(v)) if isinstance(v, str) else v
-                             for v in (getattr(row, name) for name in CSV_COLUMNS)])
+            shown = visible is None or visible(row)
+            values: dict[str, Any] = {name: getattr(row, name) for name in CSV_COLUMNS[:10]}
+            values.update(scheme=row.scheme or 1, before_sha256=digest(row.before),
+                          after_sha256=digest(row.after), withheld="" if shown else WITHHELD)
+            if not shown:
+                values["before"] = values["after"] = None
+            writer.writerow([neutralise(v) if isinstance(v, str) else v
+                             for v in (values[name] for name in CSV_COLUMNS)])
             count += 1
     return count
+
+
+@dataclass(frozen=True)
+class CsvReport:
+    """The outcome of :func:`verify_csv`."""
+
+    entries: int
+    withheld: int  # entries whose content was withheld (verified through their digests)
+    unverifiable: int  # withheld entries of scheme 1, whose own hash needs the content
+    head_hash: str
+    first_bad: int | None = None
+    problem: tuple[str, dict[str, Any]] | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+
+def verify_csv(path: Path) -> CsvReport:
+    """Check an exported log on its own: every hash, the links between entries and, where
+    content is given, that it matches its digest. One procurement's export is a subsequence
+    of the chain, so only the links between consecutive sequence numbers are checked."""
+    entries = withheld = unverifiable = 0
+    previous: tuple[int, str] | None = None
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        for record in csv.DictReader(handle):
+            cells = {name: _unneutralised(record.get(name) or "") for name in CSV_COLUMNS}
+            seq, scheme = int(cells["seq"]), int(cells["scheme"] or 1)
+            problem = _csv_problem(cells, seq, scheme, previous)
+            if problem is not None:
+                return CsvReport(entries, withheld, unverifiable,
+                                 previous[1] if previous else GENESIS, seq, problem)
+            entries += 1
+            hidden = cells["withheld"] == WITHHELD
+            withheld += hidden
+            unverifiable += hidden and scheme == 1
+            previous = (seq, cells["hash"])
+    return CsvReport(entries, withheld, unverifiable, previous[1] if previous else GENESIS)
+
+
+def _csv_problem(cells: dict[str, str], seq: int, scheme: int,
+                 previous: tuple[int, str] | None) -> tuple[str, dict[str, Any]] | None:
+    before, after = cells["before"] or None, cells["after"] or None
+    digests = (cells["before_sha256"] or None, cells["after_sha256"] or None)
+    hidden = cells["withheld"] == WITHHELD
+    if not hidden and (digest(before), digest(after)) != digests:
+        return N_("entry {seq} does not match the digest of its content"), {"seq": seq}
+    if previous is not None and previous[0] + 1 == seq and cells["prev_hash"] != previous[1]:
+        return N_("entry {seq} does not follow entry {before}: entries were reordered, removed "
+                  "or altered"), {"seq": seq, "before": seq - 1}
+    if hidden and scheme == 1:
+        return None  # its own hash needs the content; the links around it were checked
+    pid = int(cells["procurement_id"]) if cells["procurement_id"] else None
+    expected = chained_hash(scheme, seq, cells["at"], cells["actor"], cells["action"],
+                            cells["entity"], pid, before, after, cells["prev_hash"],
+                            digests=digests if hidden else None)
+    if expected != cells["hash"]:
+        return N_("entry {seq} was altered after it was written"), {"seq": seq}
+    return None
+
+
+def _unneutralised(cell: str) -> str:
+    """Undo the export's protection against spreadsheet formulas (no logged value starts
+    with an apostrophe followed by a formula character)."""
+    from procurement.export import FORMULA_PREFIXES
+
+    return cell[1:] if cell.startswith("'") and cell[1:2] in FORMULA_PREFIXES and cell[1:2] else cell

@@ -18,6 +18,7 @@ from procurement.store.tables import (
     PriceEnvelopeRow,
     ProcurementRow,
     ScoreRow,
+    SessionRow,
     UserRow,
 )
 
@@ -48,6 +49,14 @@ def usernames(session: Session, ids: set[int]) -> dict[int, str]:
         return {}
     rows = session.execute(select(UserRow.id, UserRow.username).where(UserRow.id.in_(ids)))
     return {row.id: row.username for row in rows}
+
+
+def display_names(session: Session, ids: set[int]) -> dict[int, str]:
+    """People's names (as they sign their work), by user id."""
+    if not ids:
+        return {}
+    rows = session.execute(select(UserRow.id, UserRow.display_name).where(UserRow.id.in_(ids)))
+    return {row.id: row.display_name for row in rows}
 
 
 def procurement(session: Session, procurement_id: int, *, lock: bool = False
@@ -103,8 +112,8 @@ def score_table(session: Session, procurement_id: int, evaluator_id: int | None 
     """Scores as light rows (bid_ref, evaluator id and name, criterion, score, rationale,
     version, updated_at): a big panel is 12,000 rows, too many for ORM objects."""
     query = (select(BidRow.bid_ref, ScoreRow.evaluator_id, UserRow.username.label("evaluator"),
-                    ScoreRow.criterion, ScoreRow.score, ScoreRow.rationale, ScoreRow.version,
-                    ScoreRow.updated_at)
+                    UserRow.display_name.label("evaluator_name"), ScoreRow.criterion,
+                    ScoreRow.score, ScoreRow.rationale, ScoreRow.version, ScoreRow.updated_at)
              .join(BidRow, ScoreRow.bid_id == BidRow.id)
              .join(UserRow, ScoreRow.evaluator_id == UserRow.id)
              .where(ScoreRow.procurement_id == procurement_id)
@@ -146,6 +155,15 @@ def resolutions(session: Session, procurement_id: int) -> Sequence[FlagResolutio
         FlagResolutionRow.procurement_id == procurement_id).order_by(FlagResolutionRow.id)).all()
 
 
+def decisions(session: Session, procurement_id: int) -> Sequence[DecisionRow]:
+    return session.scalars(select(DecisionRow).where(DecisionRow.procurement_id == procurement_id)
+                           .order_by(DecisionRow.id)).all()
+
+
 def latest_decision(session: Session, procurement_id: int) -> DecisionRow | None:
     return session.scalar(select(DecisionRow).where(DecisionRow.procurement_id == procurement_id)
                           .order_by(DecisionRow.id.desc()).limit(1))
+
+
+def session_by_ticket(session: Session, ticket_hash: str) -> SessionRow | None:
+    return session.scalar(select(SessionRow).where(SessionRow.ticket_hash == ticket_hash))

@@ -184,6 +184,7 @@ class FlagResolutionRow(Base):
     resolution: Mapped[str] = mapped_column(Text)
     decided_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     decided_at: Mapped[datetime] = mapped_column()
+    version: Mapped[int] = mapped_column(Integer, default=1)
 
     __table_args__ = (UniqueConstraint("bid_id", "code"),)
 
@@ -202,7 +203,11 @@ class DecisionRow(Base):
     approved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     approved_at: Mapped[datetime | None] = mapped_column()
     outcome: Mapped[str] = mapped_column(String(20), default="pending")  # pending, approved, returned
-    note: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)  # the lead's reasons for the recommendation
+    # An approver's return to moderation: kept beside the note, which it never replaces.
+    returned_by: Mapped[int | None] = mapped_column(Integer)
+    returned_at: Mapped[datetime | None] = mapped_column()
+    return_reason: Mapped[str | None] = mapped_column(Text)
 
 
 class AuditRow(Base):
@@ -220,6 +225,8 @@ class AuditRow(Base):
     after: Mapped[str | None] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # 1: the hash covers before/after as texts; 2: their SHA-256 digests (see store.audit).
+    scheme: Mapped[int] = mapped_column(Integer, default=1)
 
 
 class AuditHeadRow(Base):
@@ -256,3 +263,26 @@ class PublishedItemRow(Base):
     # that "was this entry ever published?" is one indexed lookup
     entry_key: Mapped[str | None] = mapped_column(String(120), index=True)
     item: Mapped[dict[str, Any]] = mapped_column()
+
+
+class SessionRow(Base):
+    """A signed-in browser: the session cookie names it; sign-out revokes it."""
+
+    __tablename__ = "sessions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column()
+    expires_at: Mapped[datetime] = mapped_column()
+    revoked_at: Mapped[datetime | None] = mapped_column()
+    # The digest of the one-time ticket the browser exchanges for its cookie.
+    ticket_hash: Mapped[str | None] = mapped_column(String(64))
+
+
+class SettingRow(Base):
+    """Settings every app instance on this database shares (the session-signing secret)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -9,10 +9,14 @@ import streamlit as st
 from procurement.i18n import DEFAULT_LANG, LANGS, Lang, Term, tr
 from procurement.services.actors import Actor
 from procurement.store.db import Database, database_url
+from procurement.ui.text import Md, md
 
 ACTOR = "actor"
 LANG = "lang"
 PROCUREMENT = "procurement_id"
+SESSION = "_session_id"  # the sign-in session (procurement.services.sessions) of this browser
+# What survives signing out: the language, and the request to remove the session cookie.
+_KEPT_AT_SIGN_OUT = (LANG, "_forget_cookie")
 
 
 @st.cache_resource(show_spinner=False)
@@ -23,6 +27,18 @@ def _database(url: str) -> Database:
 
 def database() -> Database:
     return _database(database_url())
+
+
+def choose_first_language() -> None:
+    """A new session speaks the language of its link (``?lang=zh``), else the browser's when it
+    is Chinese, else English; a choice made in the sidebar is kept in the address."""
+    if LANG not in st.session_state:
+        asked = st.query_params.get("lang")
+        locale = st.context.locale
+        browser = "zh" if isinstance(locale, str) and locale.lower().startswith("zh") else "en"
+        st.session_state[LANG] = asked if asked in LANGS else browser
+    if st.query_params.get("lang") != lang():
+        st.query_params["lang"] = lang()
 
 
 def lang() -> Lang:
@@ -45,21 +61,32 @@ def actor() -> Actor | None:
 
 
 def require_actor() -> Actor:
-    """The signed-in user (pages only run for signed-in users; see streamlit_app.py)."""
+    """The signed-in user. A signed-out reader who followed a link here gets the sign-in form
+    on this very page, which then opens once they have signed in."""
     who = actor()
     if who is None:
+        from procurement.ui.signin import show_sign_in
+
+        show_sign_in()
         st.stop()
     assert who is not None
     return who
 
 
-def sign_in(who: Actor) -> None:
+def sign_in(who: Actor, session_id: str | None = None) -> None:
     st.session_state[ACTOR] = who
+    if session_id is not None:
+        st.session_state[SESSION] = session_id
+
+
+def session_id() -> str | None:
+    value = st.session_state.get(SESSION)
+    return value if isinstance(value, str) else None
 
 
 def sign_out() -> None:
     for key in list(st.session_state.keys()):
-        if key != LANG:
+        if key not in _KEPT_AT_SIGN_OUT:
             del st.session_state[key]
 
 
@@ -70,3 +97,9 @@ def selected_procurement() -> int | None:
 
 def select_procurement(procurement_id: int) -> None:
     st.session_state[PROCUREMENT] = procurement_id
+
+
+def tm(msgid: str, /, **params: Any) -> Md:
+    """``msgid`` in the reader's language as Markdown, its parameters shown as plain text
+    (see :mod:`procurement.ui.text`)."""
+    return md(msgid, lang(), **params)

@@ -10,6 +10,7 @@ import streamlit as st
 
 from procurement.errors import ProcurementError
 from procurement.ui.context import lang, t
+from procurement.ui.text import plain
 
 log = logging.getLogger("procurement.ui")
 
@@ -25,7 +26,7 @@ def flash(message: str) -> None:
 def show_flash() -> None:
     message = st.session_state.pop(_FLASH, None)
     if message:
-        st.success(message, icon=":material/check_circle:")
+        st.success(plain(message), icon=":material/check_circle:")
 
 
 @contextmanager
@@ -35,7 +36,8 @@ def guarded() -> Iterator[None]:
     try:
         yield
     except ProcurementError as exc:
-        lines = exc.lines(lang())
+        # A message names what the user typed (a file, a bid, a value): shown as text.
+        lines = [plain(line) for line in exc.lines(lang())]
         st.error("\n".join(f"- {line}" for line in lines) if len(lines) > 1 else lines[0],
                  icon=":material/error:")
     except Exception:

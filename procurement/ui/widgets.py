@@ -1,13 +1,15 @@
-"""Widgets several pages share: the procurement picker, status badges, flags, methodology."""
+"""Widgets several pages share: the procurement picker, choices that survive a change of
+language, status badges, flags, the methodology."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from typing import Any, TypeVar
 
 import streamlit as st
 
-from procurement import labels
+from procurement import formats, labels
 from procurement.i18n import LANGS
 from procurement.rubric import Rubric
 from procurement.rubric.view import rubric_view
@@ -15,14 +17,19 @@ from procurement.scoring.result import Note
 from procurement.services import procurements
 from procurement.services.access import STATUS_NAMES
 from procurement.services.actors import Actor
-from procurement.services.views import ProcurementSummary
+from procurement.services.views import ProcurementSummary, ResolutionView
 from procurement.ui.context import (
+    PROCUREMENT,
     database,
     lang,
     select_procurement,
     selected_procurement,
     t,
+    tm,
 )
+from procurement.ui.text import Md, plain
+
+T = TypeVar("T")
 
 STATUS_ICONS = {
     "draft": ":material/edit_note:", "open": ":material/inbox:",
@@ -33,9 +40,9 @@ STATUS_ICONS = {
 }
 
 
-def status_label(status: str) -> str:
+def status_label(status: str) -> Md:
     """The status as icon and words (for markdown): never colour alone."""
-    return f"{STATUS_ICONS.get(status, '')} {status_text(status)}"
+    return Md(f"{STATUS_ICONS.get(status, '')} {plain(status_text(status))}")
 
 
 def status_text(status: str) -> str:
@@ -43,52 +50,128 @@ def status_text(status: str) -> str:
     return t(STATUS_NAMES[status])
 
 
+def widget_key(key: str) -> str:
+    """A widget's key in the reader's language. Streamlit keeps a select box's choice as its
+    label, so a label that changes language would lose the choice: each language has its own
+    widget, and :func:`choose` carries the choice (a code) from one to the other."""
+    return f"{key}_{lang()}"
+
+
+def choose(label: str, options: Sequence[T], *, key: str, format_func: Callable[[T], str] = str,
+           default: T | None = None, store: str | None = None,
+           widget: Callable[..., Any] | None = None, **kwargs: Any) -> T:
+    """A select box (or ``widget``: st.radio, st.segmented_control's kin) whose choice
+    survives a change of language and of page; ``store`` names where the choice is kept."""
+    kept = store or f"_choice_{key}"
+    options = list(options)
+    current = st.session_state.get(kept, default)
+    index = options.index(current) if current in options else (0 if options else None)
+    if "index" in kwargs and current not in options:
+        index = kwargs["index"]
+    kwargs.pop("index", None)
+    value: T = (widget or st.selectbox)(label, options, index=index, key=widget_key(key),
+                                        format_func=format_func, **kwargs)
+    st.session_state[kept] = value
+    return value
+
+
+def choose_many(label: str, options: Sequence[T], *, key: str,
+                format_func: Callable[[T], str] = str, **kwargs: Any) -> list[T]:
+    """A multiselect whose choices survive a change of language."""
+    kept = f"_choice_{key}"
+    options = list(options)
+    chosen = [o for o in st.session_state.get(kept, []) if o in options]
+    value: list[T] = st.multiselect(label, options, default=chosen, key=widget_key(key),
+                                    format_func=format_func, placeholder=t("Choose options"),
+                                    **kwargs)
+    st.session_state[kept] = value
+    return value
+
+
+def form_round(name: str) -> int:
+    """A counter in the keys of a form's widgets: after a successful save the next round gives
+    fresh, empty widgets, while a refused save keeps everything the user typed."""
+    value = st.session_state.get(f"_round_{name}", 0)
+    return value if isinstance(value, int) else 0
+
+
+def next_round(name: str) -> None:
+    st.session_state[f"_round_{name}"] = form_round(name) + 1
+
+
 def pick_procurement(who: Actor, statuses: Iterable[str] | None = None,
                      key: str = "picker") -> ProcurementSummary | None:
-    """Choose one of the user's procurements (remembered across pages)."""
+    """Choose one of the user's procurements, remembered across pages and named in the
+    address (``?procurement=REFERENCE``), so that a link opens the same one."""
     wanted = set(statuses) if statuses is not None else None
     options = [p for p in procurements.list_procurements(database(), who)
                if wanted is None or p.status in wanted]
     if not options:
         st.info(t("No procurement is at this step for you."), icon=":material/info:")
         return None
+    linked = st.query_params.get("procurement")
+    match = next((p.id for p in options if p.reference == linked), None)
+    if match is not None and match != selected_procurement():
+        select_procurement(match)
+        st.session_state.pop(widget_key(key), None)
     ids = [p.id for p in options]
-    current = selected_procurement()
-    chosen = st.selectbox(
-        t("Procurement"), ids, index=ids.index(current) if current in ids else 0, key=key,
-        format_func=lambda i: _summary_label(next(p for p in options if p.id == i)))
-    select_procurement(chosen)
-    return next(p for p in options if p.id == chosen)
+    chosen = choose(t("Procurement"), ids, key=key, store=PROCUREMENT,
+                    format_func=lambda i: _summary_label(next(p for p in options if p.id == i)))
+    summary = next(p for p in options if p.id == chosen)
+    if st.query_params.get("procurement") != summary.reference:
+        st.query_params["procurement"] = summary.reference
+    return summary
+
+
+def step_text(step: tuple[str, dict[str, object]]) -> str:
+    """A next-step hint (procurement.services.tasks.next_step) in the reader's language."""
+    msgid, params = step
+    return t(msgid, **{k: formats.day(v, lang()) if isinstance(v, date) else v
+                       for k, v in params.items()})
 
 
 def _summary_label(p: ProcurementSummary) -> str:
     return f"{p.reference} · {p.title} ({t(STATUS_NAMES[p.status])})"
 
 
-def show_notes(notes: Iterable[Note], *, empty: str | None = None) -> None:
-    """Flags, reasons or warnings, each with its icon, name and explanation."""
+def show_notes(notes: Iterable[Note], *, empty: str | None = None,
+               resolutions: dict[tuple[str, str], ResolutionView] | None = None,
+               bid: str | None = None) -> None:
+    """Flags, reasons or warnings, each with its icon, name and explanation; a flag whose
+    resolution is recorded says how it was resolved instead of what still has to be done."""
     shown = False
     for note in notes:
         shown = True
-        icon = labels.FLAG_ICONS.get(note.code, ":material/flag:")
         name = t(labels.FLAGS[note.code]) if note.code in labels.FLAGS else note.code
-        st.markdown(f"{icon} **{name}** — {note.text(lang())}")
+        resolved = (resolutions or {}).get((bid or "", note.code))
+        if resolved is not None:
+            st.markdown(tm("{icon} **{name}** — resolved by {who} on {date}: {resolution}",
+                           icon=Md(":material/task_alt:"), name=name, who=resolved.decided_by,
+                           date=resolved.decided_at.date().isoformat(),
+                           resolution=resolved.resolution))
+            continue
+        icon = labels.FLAG_ICONS.get(note.code, ":material/flag:")
+        st.markdown(tm("{icon} **{name}** — {text}", icon=Md(icon), name=name,
+                       text=note.text(lang())))
     if not shown and empty:
         st.caption(empty)
 
 
 def show_methodology(rubric: Rubric, options: dict[str, Any] | None = None) -> None:
-    """The published methodology as bidders read it: criteria, weights, levels, sources."""
+    """The published methodology as bidders read it: criteria, weights, levels, sources.
+    Everything in it is the rubric's text (a city's own rubric is a user's file), so all of it
+    is shown as plain text."""
     view = rubric_view(rubric, lang())
-    st.markdown(f"#### {view['title']}")
-    st.markdown(view["description"])
+    st.markdown(f"#### {plain(view['title'])}")
+    st.markdown(plain(view["description"]))
+    st.markdown(plain(view["weight_summary"]))
     if options:
-        st.markdown(t("**Method:** {method} · **price formula:** {formula} · **discount rate:** "
-                      "{rate} % · **SME deduction:** {sme} %",
-                      method=t(labels.METHODS[options["method"]]),
-                      formula=t(labels.PRICE_FORMULAS[options["price_formula"]]),
-                      rate=f"{options['discount_rate'] * 100:g}",
-                      sme=f"{options['sme_deduction'] * 100:g}"))
+        st.markdown(tm("**Method:** {method} · **price formula:** {formula} · **discount "
+                       "rate:** {rate} % · **SME deduction:** {sme} %",
+                       method=t(labels.METHODS[options["method"]]),
+                       formula=t(labels.PRICE_FORMULAS[options["price_formula"]]),
+                       rate=f"{options['discount_rate'] * 100:g}",
+                       sme=f"{options['sme_deduction'] * 100:g}"))
     st.dataframe(
         [{t("Criterion"): c["name"], t("Kind"): t(labels.KINDS[c["kind"]]),
           t("Weight"): f"{c['weight'] * 100:.1f} %" if c["kind"] != "gate" else "–",
@@ -96,14 +179,15 @@ def show_methodology(rubric: Rubric, options: dict[str, Any] | None = None) -> N
           t("Sources"): "; ".join(f"{s['document']} {s['ref']}" for s in c["sources"])}
          for c in view["criteria"]], hide_index=True, width="stretch")
     for criterion in view["criteria"]:
-        with st.expander(f"{criterion['name']} — {t(labels.KINDS[criterion['kind']])}"):
+        with st.expander(f"{plain(criterion['name'])} — {t(labels.KINDS[criterion['kind']])}"):
             if criterion["description"]:
-                st.markdown(criterion["description"])
+                st.markdown(plain(criterion["description"]))
             for level in (criterion["scale"] or {}).get("levels", []):
-                st.markdown(f"**{level['value']:g} · {level['label']}** — {level['descriptor']}")
+                st.markdown(f"**{level['value']:g} · {plain(level['label'])}** — "
+                            f"{plain(level['descriptor'])}")
             if criterion["evidence"]:
                 st.markdown(t("**Evidence to look for:**"))
-                st.markdown("\n".join(f"- {prompt}" for prompt in criterion["evidence"]))
+                st.markdown("\n".join(f"- {plain(prompt)}" for prompt in criterion["evidence"]))
 
 
 def language_names() -> dict[str, str]:

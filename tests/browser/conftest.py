@@ -36,7 +36,7 @@ def start_server(db_path: Path) -> tuple[subprocess.Popen[bytes], str]:
     env = {**os.environ, "PROCUREMENT_DB": str(db_path)}
     env.pop("PROCUREMENT_DATABASE_URL", None)
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "serve.py"),
          "--server.port", str(port), "--server.address", "127.0.0.1",
          "--server.headless", "true", "--browser.gatherUsageStats", "false"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -58,10 +59,25 @@ def app(city: Database) -> Callable[..., AppTest]:
     return start
 
 
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def shown(markdown: object) -> str:
+    """What a reader sees of Markdown the app wrote: user text is sent escaped
+    (procurement.ui.text), so the backslashes go and hard line breaks become new lines."""
+    return _ESCAPED.sub(r"\1", str(markdown)).replace("  \n", "\n").replace("\u00a0", " ")
+
+
 def texts(at: AppTest) -> str:
-    """Everything the page says in markdown, titles, alerts and captions."""
+    """Everything the page says in markdown, titles, alerts and captions, as a reader sees it."""
     parts = []
     for kind in ("title", "header", "subheader", "markdown", "caption", "info", "success",
                  "warning", "error"):
-        parts += [str(element.value) for element in getattr(at, kind)]
+        parts += [shown(element.value) for element in getattr(at, kind)]
     return "\n".join(parts)
+
+
+def key(name: str, lang: str = "en") -> str:
+    """The key of a widget whose options are shown in the reader's language
+    (procurement.ui.widgets.widget_key)."""
+    return f"{name}_{lang}"

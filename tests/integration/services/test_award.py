@@ -40,7 +40,7 @@ def test_consensus_replaces_the_median_and_keeps_the_originals(db, moderating):
 def test_recommendation_waits_for_moderation_and_flag_resolutions(db, moderating):
     who, pid = moderating
     with pytest.raises(StateError, match="disagrees on first: A/quality"):
-        award.recommend(db, who["lead"], pid)
+        award.recommend(db, who["lead"], pid, note="best value")
     moderation.set_consensus(db, who["lead"], pid, "A", "quality", 3, "agreed")
     # C (90) is not abnormally low against A (100) and B (120); no other flag needs a note.
     decision = award.recommend(db, who["lead"], pid, note="value for money")
@@ -52,7 +52,7 @@ def test_recommendation_waits_for_moderation_and_flag_resolutions(db, moderating
 def test_four_eyes_standstill_and_award(db, moderating, monkeypatch):
     who, pid = moderating
     moderation.set_consensus(db, who["lead"], pid, "A", "quality", 3, "agreed")
-    award.recommend(db, who["lead"], pid)
+    award.recommend(db, who["lead"], pid, note="best value")
     with pytest.raises(PermissionDenied):
         award.approve(db, who["lead"], pid)
     monkeypatch.setattr(clock, "today", lambda: date(2026, 11, 26))  # a Thursday
@@ -72,7 +72,7 @@ def test_four_eyes_standstill_and_award(db, moderating, monkeypatch):
 def test_an_approver_can_send_it_back(db, moderating):
     who, pid = moderating
     moderation.set_consensus(db, who["lead"], pid, "A", "quality", 3, "agreed")
-    award.recommend(db, who["lead"], pid)
+    award.recommend(db, who["lead"], pid, note="best value")
     with pytest.raises(PermissionDenied):
         award.decision(db, who["obs"], pid)
     award.return_recommendation(db, who["boss"], pid, "explain C's exit cost")
@@ -105,8 +105,8 @@ def test_abnormally_low_needs_a_recorded_resolution(db):
     lifecycle.close_quality_evaluation(db, who["lead"], pid)
     lifecycle.start_moderation(db, who["lead"], pid)
     with pytest.raises(StateError, match="D/abnormally_low"):
-        award.recommend(db, who["lead"], pid)
+        award.recommend(db, who["lead"], pid, note="best value")
     moderation.resolve_flag(db, who["lead"], pid, "D", "abnormally_low",
                             "explained: existing equipment reused")
-    assert award.recommend(db, who["lead"], pid).winners == {"all": "D"}
+    assert award.recommend(db, who["lead"], pid, note="best value").winners == {"all": "D"}
     assert moderation.flag_resolutions(db, who["boss"], pid)[0].resolution.startswith("explained")
