@@ -14,12 +14,12 @@ from pathlib import Path
 import streamlit as st
 
 from procurement.documents.pdf import libreoffice, to_pdf
-from procurement.i18n import Lang
+from procurement.i18n import Lang, language_names
 from procurement.services import audit_log, documents
 from procurement.ui import context
 from procurement.ui.context import t
 from procurement.ui.feedback import guarded
-from procurement.ui.widgets import language_names, pick_procurement
+from procurement.ui.widgets import pick_procurement
 
 who = context.require_actor()
 db = context.database()

@@ -56,8 +56,9 @@ with guarded():
         rationales = [s for s in scoring.panel_scores(db, who, detail.id)
                       if (s.bid_ref, s.criterion) == cell_key]
         for score in rationales:
+            given = f"{score.score:g}"
             st.markdown(tm("**{who}: {score}** — {rationale}", who=score.evaluator_name or
-                           score.evaluator, score=f"{score.score:g}", rationale=score.rationale))
+                           score.evaluator, score=given, rationale=score.rationale))
         scale = rubric.criterion(cell_key[1]).scale
         assert scale is not None
         existing = next((c for c in moderation.consensus_scores(db, who, detail.id)

@@ -133,12 +133,14 @@ def what_if() -> None:
     store = f"_whatif_{detail.id}"
     kept: dict[str, float] = st.session_state.setdefault(store, dict(published))
     slider_keys = {c: f"whatif_{detail.id}_{c}" for c in card.criteria}
-    if st.button(t("Reset to the published weights"), icon=":material/restart_alt:",
-                 key=f"whatif_reset_{detail.id}"):
+    def reset() -> None:
         st.session_state[store] = dict(published)
         for key in slider_keys.values():
             st.session_state.pop(key, None)
-        st.rerun(scope="fragment")
+
+    st.button(t("Reset to the published weights"), icon=":material/restart_alt:",
+              key=f"whatif_reset_{detail.id}", on_click=reset)
+    kept = st.session_state[store]
     columns = st.columns(3)
     chosen = []
     for i, c in enumerate(card.criteria):

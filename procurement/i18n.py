@@ -59,3 +59,9 @@ def tr(msgid: str, lang: Lang = DEFAULT_LANG, /, **params: Any) -> str:
         return text
     return text.format(**{k: messages.gettext(v) if isinstance(v, Term) else v
                           for k, v in params.items()})
+
+
+def language_names() -> dict[str, str]:
+    """Each language in its own words, for a language switch."""
+    names: dict[str, str] = {"en": "English", "zh": "中文"}
+    return {code: names[code] for code in LANGS}

@@ -163,8 +163,8 @@ def may_read(session: Session, actor: Actor, procurement: ProcurementRow, record
         return True
     lead = actor.id == procurement.lead_id
     awarded = procurement.status == "awarded"
-    if record == "declaration":  # the reason for a conflict: the lead (and the evaluator)
-        return lead
+    if record == "declaration":  # why an evaluator declared a conflict (they see their own)
+        return lead or actor.role == "approver" or (actor.role == "observer" and awarded)
     if record == "bids":
         if lead or (actor.role == "observer" and awarded):
             return True

@@ -90,8 +90,8 @@ def import_entries(db: Database, actor: Actor, path: Path, *, name: str | None =
     ``name`` is what the user calls the file (an upload's name, not the server's copy)."""
     access.require_role(actor, *EDITORS)
     reader = EntryReader(path)
-    entries = [entry for _file, _row, entry in reader]
     try:
+        entries = [entry for _file, _row, entry in reader]
         reader.check()
     except InputError as exc:
         if name is None:

@@ -225,12 +225,13 @@ def _detail(session: Session, actor: Actor, row: ProcurementRow) -> ProcurementD
     bid_count = repo.bid_counts(session).get(row.id, 0)
     scale = [c["id"] for c in row.rubric["criteria"] if c["kind"] == "scale"]
     lead = repo.user(session, row.lead_id)
+    reasons_shown = access.may_read(session, actor, row, "declaration")
     members = []
     for m in panel:
         user = names[m.user_id]
         assert user is not None
         criteria = m.criteria or scale
-        private = actor.id in (row.lead_id, m.user_id)
+        private = reasons_shown or actor.id == m.user_id
         members.append(PanelMemberView(
             username=user.username, display_name=user.display_name, criteria=criteria,
             coi=m.coi, coi_reason=m.coi_reason if private else None, declared_at=m.declared_at,

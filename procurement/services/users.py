@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -21,9 +22,16 @@ from procurement.store.tables import UserRow
 MIN_PASSWORD = 10
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,79}$")
 _hasher = PasswordHasher()
-# Verifying against a fixed hash when the user does not exist takes as long as a real
-# check, so response times do not tell which user names exist.
-_DUMMY_HASH = _hasher.hash("not a real password")
+
+
+@cache
+def _dummy_hash() -> str:
+    """Verifying against a fixed hash when the user does not exist takes as long as a real
+    check, so response times do not tell which user names exist (made on first use: a hash
+    costs 0.1 s, which a process that never checks a password should not pay)."""
+    return _hasher.hash("not a real password")
+
+
 SYSTEM = "system"  # the actor recorded for administration from the command line
 
 
@@ -62,7 +70,7 @@ def authenticate(db: Database, username: str, password: str) -> Actor:
     with db.write() as session:
         row = repo.user_by_name(session, username.strip().lower())
         try:
-            _hasher.verify(row.password_hash if row and row.password_hash else _DUMMY_HASH,
+            _hasher.verify(row.password_hash if row and row.password_hash else _dummy_hash(),
                            password)
         except (VerificationError, InvalidHashError):
             row = None

@@ -232,6 +232,9 @@ def _csv_problem(cells: dict[str, str], seq: int, scheme: int,
     hidden = cells["withheld"] == WITHHELD
     if not hidden and (digest(before), digest(after)) != digests:
         return N_("entry {seq} does not match the digest of its content"), {"seq": seq}
+    if previous is not None and seq <= previous[0]:
+        return N_("entry {seq} comes after entry {before}: entries were reordered"), {
+            "seq": seq, "before": previous[0]}
     if previous is not None and previous[0] + 1 == seq and cells["prev_hash"] != previous[1]:
         return N_("entry {seq} does not follow entry {before}: entries were reordered, removed "
                   "or altered"), {"seq": seq, "before": seq - 1}

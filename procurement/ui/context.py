@@ -8,7 +8,7 @@ import streamlit as st
 
 from procurement.i18n import DEFAULT_LANG, LANGS, Lang, Term, tr
 from procurement.services.actors import Actor
-from procurement.store.db import Database, database_url
+from procurement.store.db import Database, database_url, shared
 from procurement.ui.text import Md, md
 
 ACTOR = "actor"
@@ -19,14 +19,9 @@ SESSION = "_session_id"  # the sign-in session (procurement.services.sessions) o
 _KEPT_AT_SIGN_OUT = (LANG, "_forget_cookie")
 
 
-@st.cache_resource(show_spinner=False)
-def _database(url: str) -> Database:
-    # One engine per database for the whole server (SQLAlchemy engines are thread-safe).
-    return Database(url)
-
-
 def database() -> Database:
-    return _database(database_url())
+    """The database of this server (one engine per database for the whole process)."""
+    return shared(database_url())
 
 
 def choose_first_language() -> None:

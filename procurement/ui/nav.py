@@ -10,13 +10,12 @@ from typing import Any
 import streamlit as st
 
 from procurement.errors import ProcurementError
-from procurement.i18n import N_
+from procurement.i18n import N_, language_names
 from procurement.services import sessions, users
 from procurement.services.actors import ROLE_NAMES, Actor
 from procurement.ui import context
 from procurement.ui.context import t
 from procurement.ui.text import plain
-from procurement.ui.widgets import language_names
 
 # page id → (file, title, icon)
 PAGES = {

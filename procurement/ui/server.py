@@ -10,7 +10,9 @@ browser signed in (see :mod:`procurement.services.sessions`).
 
 from __future__ import annotations
 
-from functools import cache
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -18,16 +20,11 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from procurement.services import sessions
-from procurement.store.db import Database, database_url
+from procurement.store.db import database_url, shared
 
 SESSION_PATH = "/_procure/session"
 END_PATH = "/_procure/session/end"
 _MAX_TICKET = 200
-
-
-@cache
-def _database(url: str) -> Database:
-    return Database(url)
 
 
 def _secure(request: Request) -> bool:
@@ -37,7 +34,7 @@ def _secure(request: Request) -> bool:
 
 async def establish(request: Request) -> Response:
     ticket = (await request.body())[:_MAX_TICKET].decode("ascii", "replace").strip()
-    found = await run_in_threadpool(sessions.exchange, _database(database_url()), ticket)
+    found = await run_in_threadpool(sessions.exchange, shared(database_url()), ticket)
     if found is None:
         return Response("unknown or used ticket", status_code=403)
     value, seconds = found
@@ -49,7 +46,7 @@ async def establish(request: Request) -> Response:
 
 
 async def end(request: Request) -> Response:
-    db = _database(database_url())
+    db = shared(database_url())
     found = await run_in_threadpool(sessions.resume, db, request.cookies.get(sessions.COOKIE))
     if found is not None:
         await run_in_threadpool(sessions.end, db, found[0])
@@ -62,3 +59,19 @@ async def end(request: Request) -> Response:
 def routes() -> list[BaseRoute]:
     return [Route(SESSION_PATH, establish, methods=["POST"]),
             Route(END_PATH, end, methods=["POST"])]
+
+
+def _warm_up() -> None:
+    import procurement.ui.feedback
+    import procurement.ui.nav
+    import procurement.ui.signin  # noqa: F401  (the first page a browser asks for)
+
+    shared(database_url())
+
+
+@asynccontextmanager
+async def lifespan(_app: object) -> AsyncIterator[None]:
+    """Warm up in the background: the server answers at once, the first page finds its
+    modules imported and the database open."""
+    threading.Thread(target=_warm_up, daemon=True, name="warm-up").start()
+    yield

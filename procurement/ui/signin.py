@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from procurement.services import demo, users
+from procurement.services import users
 from procurement.ui import context, nav
 from procurement.ui.context import t
 from procurement.ui.feedback import guarded
@@ -22,7 +22,10 @@ def show_sign_in() -> None:
 
     if not users.list_users(db):
         st.info(t("This database has no users yet."), icon=":material/info:")
-        if st.button(t("Load the demo city (Harbourside smart parking)"), icon=":material/location_city:"):
+        if st.button(t("Load the demo city (Harbourside smart parking)"),
+                     icon=":material/location_city:"):
+            from procurement.services import demo  # only an empty database needs it
+
             with guarded(), st.spinner(t("Building the demo city…")):
                 demo.build_demo(db)
                 st.success(t("Demo loaded. Sign in as li.na (lead), li.wei (evaluator) or zhou.min "

@@ -36,8 +36,9 @@ def plain(value: object) -> str:
         return value
     text = str(value).replace("\r\n", "\n").replace("\r", "\n")
     text = _PUNCTUATION.sub(r"\\\1", text)
-    # Four leading spaces would start a code block; a no-break space keeps the indent visible.
-    text = _LEADING_SPACE.sub(lambda m: "\u00a0" * len(m.group(0).expandtabs(4)), text)
+    # Four leading spaces would start a code block; no-break spaces (as entities, which the
+    # renderer does not trim from a line's start) keep the indent visible.
+    text = _LEADING_SPACE.sub(lambda m: "&nbsp;" * len(m.group(0).expandtabs(4)), text)
     return text.replace("\n", "  \n")
 
 

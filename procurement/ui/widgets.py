@@ -10,7 +10,6 @@ from typing import Any, TypeVar
 import streamlit as st
 
 from procurement import formats, labels
-from procurement.i18n import LANGS
 from procurement.rubric import Rubric
 from procurement.rubric.view import rubric_view
 from procurement.scoring.result import Note
@@ -189,6 +188,3 @@ def show_methodology(rubric: Rubric, options: dict[str, Any] | None = None) -> N
                 st.markdown(t("**Evidence to look for:**"))
                 st.markdown("\n".join(f"- {plain(prompt)}" for prompt in criterion["evidence"]))
 
-
-def language_names() -> dict[str, str]:
-    return {"en": "English", "zh": "中文"} if set(LANGS) == {"en", "zh"} else {}

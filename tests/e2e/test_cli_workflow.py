@@ -1,6 +1,7 @@
 """The workflow commands through the installed `procure`: db, users, demo, list, import,
 audit."""
 
+import csv
 import json
 import sqlite3
 
@@ -94,3 +95,40 @@ def test_imports_are_all_or_nothing_with_clear_errors(tmp_path):
     run = procure("import", "scores", scores, "--procurement", "2", "--as", "li.na", "--db", db)
     assert run.returncode == 2 and run.stderr.strip() == (
         "error: not possible while procurement HC-2026-021 is in status open for bids")
+
+
+def test_an_audit_export_for_the_audit_office_withholds_the_scores_and_verifies(tmp_path):
+    db = tmp_path / "city.sqlite"
+    assert procure("demo", "--db", db).returncode == 0
+    out = tmp_path / "observer.csv"
+    run = procure("audit", "export", out, "--procurement", "1", "--as", "audit.office",
+                  "--db", db)
+    assert run.returncode == 0, run.stderr
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    scores = [r for r in rows if r["action"] == "score.save"]
+    assert scores and all(r["withheld"] == "withheld" and not r["after"] for r in scores)
+    assert all(r["after_sha256"] for r in scores)
+    verified = procure("audit", "verify", "--csv", out)
+    assert verified.returncode == 0, verified.stderr
+    assert verified.stdout.startswith(f"Exported log intact: {len(rows)} entries (")
+    chinese = procure("audit", "verify", "--csv", out, "--lang", "zh")
+    assert chinese.stdout.startswith("导出的日志完整")
+
+    lines = out.read_text(encoding="utf-8-sig").splitlines()
+    target = next(i for i, line in enumerate(lines) if ",score.save," in line)
+    lines[target] = lines[target].replace(",withheld", ",")  # claim the content was empty
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+    broken = procure("audit", "verify", "--csv", out)
+    assert broken.returncode == 1 and "does not match the digest" in broken.stderr
+
+    refused = procure("audit", "export", tmp_path / "x.csv", "--as", "audit.office", "--db", db)
+    assert refused.returncode == 2 and "name the procurement" in refused.stderr
+    evaluator = procure("audit", "export", tmp_path / "y.csv", "--procurement", "1",
+                        "--as", "li.wei", "--db", db)
+    assert evaluator.returncode == 2 and "may not read the audit log" in evaluator.stderr
+    assert not (tmp_path / "x.csv").exists() and not (tmp_path / "y.csv").exists()
+    not_a_log = tmp_path / "not.csv"
+    not_a_log.write_text("a,b\n1,2\n", encoding="utf-8")
+    bad = procure("audit", "verify", "--csv", not_a_log)
+    assert bad.returncode == 2 and "not an audit log" in bad.stderr and "Traceback" not in bad.stderr

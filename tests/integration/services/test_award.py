@@ -110,3 +110,51 @@ def test_abnormally_low_needs_a_recorded_resolution(db):
                             "explained: existing equipment reused")
     assert award.recommend(db, who["lead"], pid, note="best value").winners == {"all": "D"}
     assert moderation.flag_resolutions(db, who["boss"], pid)[0].resolution.startswith("explained")
+
+
+def test_a_recommendation_needs_its_reasons(db, moderating):
+    who, pid = moderating
+    moderation.set_consensus(db, who["lead"], pid, "A", "quality", 3, "agreed")
+    with pytest.raises(ProcurementError, match="state why the recommended bid"):
+        award.recommend(db, who["lead"], pid, note="  ")
+    assert procurements.get_procurement(db, who["lead"], pid).status == "moderation"
+
+
+def test_a_return_keeps_the_note_and_both_stay_in_order(db, moderating):
+    who, pid = moderating
+    moderation.set_consensus(db, who["lead"], pid, "A", "quality", 3, "agreed")
+    award.recommend(db, who["lead"], pid, note="open data and the lowest exit cost")
+    with pytest.raises(ProcurementError, match="state why"):
+        award.return_recommendation(db, who["boss"], pid, " ")
+    award.return_recommendation(db, who["boss"], pid, "explain C's exit cost")
+    award.recommend(db, who["lead"], pid, note="C's exit cost explained; A still best")
+    first, second = award.decisions(db, who["boss"], pid)
+    assert (first.outcome, first.note, first.return_reason) == (
+        "returned", "open data and the lowest exit cost", "explain C's exit cost")
+    assert (first.returned_by, first.returned_by_name) == ("boss", "BOSS")
+    assert (second.outcome, second.note, second.return_reason) == (
+        "pending", "C's exit cost explained; A still best", None)
+    assert award.decision(db, who["boss"], pid) == second
+
+
+def test_a_flag_resolution_is_replaced_only_knowingly(db):
+    who = world.people(db)
+    from procurement.services import bids, lifecycle, panel, scoring
+
+    pid = world.procurement(db, who, "open", evaluators=("e1",))
+    bids.add_bids(db, who["lead"], pid, [dict(world.BIDS[0], bid_id="D", price="20")])
+    lifecycle.start_quality_evaluation(db, who["lead"], pid)
+    panel.declare_interests(db, who["e1"], pid, conflict=False)
+    for bid in ("A", "B", "C", "D"):
+        for criterion in ("quality", "openness"):
+            scoring.submit_score(db, who["e1"], pid, bid, criterion, 3, "ok")
+    scoring.submit_scoresheet(db, who["e1"], pid)
+    lifecycle.close_quality_evaluation(db, who["lead"], pid)
+    first = moderation.resolve_flag(db, who["lead"], pid, "D", "abnormally_low", "explained")
+    with pytest.raises(ConflictError, match="recorded or changed since you read it"):
+        moderation.resolve_flag(db, who["lead"], pid, "D", "abnormally_low", "silently new")
+    second = moderation.resolve_flag(db, who["lead"], pid, "D", "abnormally_low",
+                                     "explained and verified", expected_version=first.version)
+    assert (first.version, second.version) == (1, 2)
+    assert [r.resolution for r in moderation.flag_resolutions(db, who["boss"], pid)] == [
+        "explained and verified"]

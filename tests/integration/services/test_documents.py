@@ -125,3 +125,15 @@ def test_a_citys_own_template_runs_in_the_sandbox(db, recommended):
                                        "city-letter.docx")
     lifecycle_unused = lifecycle  # the module stays imported for other tests' readers
     del lifecycle_unused
+
+
+def test_the_report_records_a_returned_recommendation(db, recommended):
+    who, pid = recommended
+    award.return_recommendation(db, who["boss"], pid, "explain C's exit cost")
+    award.recommend(db, who["lead"], pid, note="exit cost explained")
+    report = text_of(documents.evaluation_report(db, who["boss"], pid, "en").content)
+    first = report.index("1. Recommended by LEAD")
+    returned = report.index("Returned to moderation by BOSS")
+    second = report.index("2. Recommended by LEAD")
+    assert first < report.index("Reasons: best value") < returned < second
+    assert "explain C's exit cost" in report and "Reasons: exit cost explained" in report

@@ -101,3 +101,21 @@ def test_who_lists_what(db):
     assert refs("lead") == {mine}
     assert refs("e1") == {mine} and refs("e2") == set()
     assert len(refs("boss")) == 2 and len(refs("obs")) == 2
+
+
+@pytest.mark.parametrize(("lots", "message"), [
+    ([{"id": "", "title": "North"}], "lot 1: an id uses letters"),
+    ([{"id": "L2 South", "title": "South"}], "lot 1: an id uses letters"),
+    ([{"id": "L1", "title": " "}], "lot L1 needs a title"),
+    ([{"id": "L1", "title": "North"}, {"id": "L1", "title": "Again"}], "lot L1 is listed twice"),
+])
+def test_lots_are_checked(db, lots, message):
+    who = world.people(db)
+    with pytest.raises(ProcurementError, match=message):
+        procurements.create_procurement(db, who["lead"], reference="L-1", title="Lots",
+                                        buyer_name="City", lots=lots)
+    assert not procurements.list_procurements(db)
+    created = procurements.create_procurement(
+        db, who["lead"], reference="L-2", title="Lots", buyer_name="City",
+        lots=[{"id": " L1 ", "title": " North "}, {"id": "L2", "title": "South"}])
+    assert created.lots == [{"id": "L1", "title": "North"}, {"id": "L2", "title": "South"}]
