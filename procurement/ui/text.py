@@ -6,7 +6,10 @@ supplier named ``![x](http://tracker/pixel)`` would make every viewer's browser 
 address, a description starting with ``# `` would become a page heading. So a value that
 did not come from this program is escaped before it meets Markdown: every ASCII punctuation
 character gets a backslash (CommonMark shows it literally), line starts lose the indentation
-that would make a code block, and line breaks stay line breaks.
+that would make a code block, and line breaks stay line breaks. Streamlit also turns bare web
+and e-mail addresses into links after the escapes are read (GitHub's "autolink literals"),
+so an invisible word joiner (U+2060) goes where such an address would be recognised:
+``http⁠://``, ``www⁠.``, ``name⁠@host`` look the same and link nowhere.
 
 Our own texts (message templates with ``**bold**``, status icons) are :class:`Md` values:
 the one way to say "this is markup we wrote".
@@ -21,6 +24,9 @@ from typing import Any
 from procurement.i18n import Lang, Term, tr
 
 _PUNCTUATION = re.compile("([" + re.escape(string.punctuation) + "])")
+_AUTOLINK = re.compile(r"(?i)(?<=https)(?=:)|(?<=http)(?=:)|(?<=ftp)(?=:)|(?<=mailto)(?=:)"
+                       r"|(?<=xmpp)(?=:)|(?<=www)(?=\.)|(?=@)")
+JOINER = "\u2060"
 _LEADING_SPACE = re.compile(r"^[ \t]+", re.MULTILINE)
 
 
@@ -35,6 +41,7 @@ def plain(value: object) -> str:
     if isinstance(value, Md):
         return value
     text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    text = _AUTOLINK.sub(JOINER, text)
     text = _PUNCTUATION.sub(r"\\\1", text)
     # Four leading spaces would start a code block; no-break spaces (as entities, which the
     # renderer does not trim from a line's start) keep the indent visible.

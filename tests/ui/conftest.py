@@ -65,7 +65,8 @@ _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 def shown(markdown: object) -> str:
     """What a reader sees of Markdown the app wrote: user text is sent escaped
     (procurement.ui.text), so the backslashes go and hard line breaks become new lines."""
-    return _ESCAPED.sub(r"\1", str(markdown)).replace("  \n", "\n").replace("&nbsp;", " ")
+    text = _ESCAPED.sub(r"\1", str(markdown)).replace("  \n", "\n")
+    return text.replace("&nbsp;", " ").replace("\u2060", "")
 
 
 def texts(at: AppTest) -> str:
