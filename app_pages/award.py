@@ -9,6 +9,7 @@ import streamlit as st
 from procurement import formats
 from procurement.documents.context import winners_text
 from procurement.services import award, clock, procurements, tasks
+from procurement.services.views import DecisionView
 from procurement.ui import context
 from procurement.ui.context import lang, t, tm
 from procurement.ui.evaluations import current_result
@@ -40,6 +41,14 @@ with guarded():
     history = award.decisions(db, who, detail.id) if (
         is_lead or who.role == "approver" or detail.status == "awarded") else []
 
+    def winners(decision: DecisionView) -> str:
+        """The recommended bids with their suppliers (from the evaluation frozen with them)."""
+        suppliers = {b["bid_id"]: b["supplier"] for lot in decision.evaluation.values()
+                     for b in lot.get("ranking", [])}
+        named = {lot: f"{bid} ({suppliers[bid]})" if bid in suppliers else bid
+                 for lot, bid in decision.winners.items()}
+        return winners_text(named)
+
     if history:
         st.subheader(t("Recommendations"))
     for number, decision in enumerate(history, start=1):
@@ -47,7 +56,7 @@ with guarded():
             st.markdown(tm("**{number}.** Recommended by **{who}** on {date}: {winners}",
                            number=number, who=decision.recommended_by_name,
                            date=formats.day(decision.recommended_at.date(), lang()),
-                           winners=winners_text(decision.winners)))
+                           winners=winners(decision)))
             if decision.note:
                 st.markdown("> " + plain(decision.note))
             if decision.approved_by_name and decision.approved_at:
@@ -70,6 +79,11 @@ with guarded():
         st.subheader(t("Recommend the award"))
         evaluation = current_result(who, detail.id).evaluation
         first = [b.bid_id for b in evaluation.ranking if b.rank == 1]
+        if evaluation.winner is not None and len(first) == 1:
+            st.markdown(tm("You recommend **{bid}** ({supplier}), ranked first with {total} "
+                           "of 100 points.", bid=evaluation.winner.bid_id,
+                           supplier=evaluation.winner.supplier,
+                           total=formats.number(evaluation.winner.total, lang())))
         with st.form("recommend"):
             winner = st.selectbox(t("Winner (choose when bids tie for first place)"), first) \
                 if len(first) > 1 else None

@@ -14,7 +14,7 @@ from pathlib import Path
 import streamlit as st
 
 from procurement.documents.pdf import libreoffice, to_pdf
-from procurement.i18n import Lang, language_names
+from procurement.i18n import Lang, Term, language_names
 from procurement.services import audit_log, documents
 from procurement.ui import context
 from procurement.ui.context import t
@@ -83,14 +83,19 @@ SINGLE = {
     "clause-pack": (t("Clause pack"), t("The contract clauses for the tender documents."),
                     documents.clause_pack),
     "contract": (t("Contract draft"), t("For the recommended bid."), documents.contract),
-    "evaluation-report": (t("Evaluation report"), t("Methodology to audit-chain status."),
+    "evaluation-report": (t("Evaluation report"),
+                          t("The whole record: methodology, panel, every score, moderation, "
+                            "ranking, sensitivity, flags, decisions and the audit chain."),
                           documents.evaluation_report),
 }
+why_not = documents.unavailable(db, who, summary.id)
 for kind, (label, help_text, make) in SINGLE.items():
     left, right = st.columns([3, 2])
     left.markdown(f"**{label}** — {help_text}")
-    if right.button(t("Prepare {document}", document=label), key=f"make_{kind}",
-                    icon=":material/description:"):
+    if why_not[kind]:
+        right.caption(t("Not yet: {reason}.", reason=Term(why_not[kind] or "")))
+    elif right.button(t("Prepare: {document}", document=label), key=f"make_{kind}",
+                      icon=":material/description:"):
         with guarded(), st.spinner(t("Preparing…")):
             document = make(db, who, summary.id, lang, template, template_name)
             keep(kind, with_pdf(document))
@@ -104,7 +109,9 @@ for kind, (label, help_text, make) in SINGLE.items():
 summaries_label = t("Assessment summaries")
 summaries_help = t("One for every bidder, with its scores, reasons and the standstill date.")
 st.markdown(f"**{summaries_label}** — {summaries_help}")
-if st.button(t("Prepare the assessment summaries"), icon=":material/folder_zip:"):
+if why_not["assessment-summary"]:
+    st.caption(t("Not yet: {reason}.", reason=Term(why_not["assessment-summary"] or "")))
+elif st.button(t("Prepare: {document}", document=summaries_label), icon=":material/folder_zip:"):
     bar = st.progress(0.0, text=t("Preparing…"))
 
     def progress(done: int, total: int) -> None:

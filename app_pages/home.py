@@ -24,7 +24,7 @@ with guarded():
     st.subheader(t("My tasks"))
     todo = tasks.my_tasks(db, who)
     if not todo:
-        st.caption(t("Nothing waits for you."))
+        st.caption(t("You have nothing to do at the moment."))
     for task in todo:
         if st.button(f"{plain(t(labels.TASKS[task.kind]))} — {plain(task.reference)} · "
                      f"{plain(task.title)}", key=f"task_{task.procurement_id}_{task.kind}",

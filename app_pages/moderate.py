@@ -69,8 +69,8 @@ with guarded():
             # why it is refused (a bounded input would only turn red and save nothing).
             low, high = f"{scale.min:g}", f"{scale.max:g}"
             value = st.number_input(t("Consensus score ({low}–{high})", low=low, high=high),
-                                    step=0.5, value=existing.score if existing else
-                                    float(panel_score))
+                                    step=0.5, format="%.1f", value=existing.score if existing
+                                    else float(panel_score))
             reason = st.text_area(t("Reason (recorded beside the evaluators' scores)"),
                                   value=existing.reason if existing else "")
             if st.form_submit_button(t("Save the consensus score"), type="primary"):
@@ -95,7 +95,8 @@ with guarded():
         st.markdown(tm("{icon} **{bid} · {flag}** ({state}) — {message}", icon=Md(icon),
                        bid=bid_id, flag=t(labels.FLAGS[code]), state=state, message=message))
         if done:
-            st.caption(tm("Resolution by {who} on {date}: {text}", who=done.decided_by,
+            st.caption(tm("Resolution by {who} on {date}: {text}",
+                          who=done.decided_by_name or done.decided_by,
                           date=formats.day(done.decided_at.date(), lang()), text=done.resolution))
     if needing and detail.status in ("price_opening", "moderation"):
         pick = choose(t("Flag"), [(b, c) for b, c, _ in needing], key="resolve_flag",

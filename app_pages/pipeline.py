@@ -12,6 +12,7 @@ import streamlit as st
 
 from procurement import formats
 from procurement.errors import OptionError
+from procurement.i18n import language_names
 from procurement.pipeline.entry import COLUMNS, PipelineEntry
 from procurement.pipeline.publish import PublishOptions
 from procurement.pipeline.releases import Profile
@@ -103,6 +104,7 @@ def _entry_form(current: PipelineEntry | None) -> dict[str, Any] | None:
                                                   key=key("contact_email"))
         values["language"] = right.selectbox(t("Language of the entry"), ["zh", "en"],
                                              index=0 if c.get("language") == "zh" else 1,
+                                             format_func=language_names().__getitem__,
                                              key=key("language"))
         if not st.form_submit_button(t("Save entry"), type="primary", icon=":material/save:"):
             return None

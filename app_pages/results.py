@@ -73,7 +73,7 @@ with guarded():
 
     open_warnings = [w for w in evaluation.warnings
                      if not (w.code in RESOLVABLE and settled(w.code))]
-    show_notes(open_warnings, empty=t("No warning."))
+    show_notes(open_warnings, empty=None if evaluation.warnings else t("No warning."))
     for code in sorted({w.code for w in evaluation.warnings} - {w.code for w in open_warnings}):
         st.markdown(tm(":material/task_alt: **{name}** — every flagged bid's resolution is "
                        "recorded (see below).", name=t(labels.FLAGS[code])))

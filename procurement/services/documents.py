@@ -45,6 +45,27 @@ def shipped_template(kind: str, lang: Lang) -> bytes:
     return (shipped_dir("templates") / f"{kind}.{lang}.docx").read_bytes()
 
 
+def unavailable(db: Database, actor: Actor, procurement_id: int) -> dict[str, str | None]:
+    """For each kind of document, why ``actor`` cannot have it now (a message id), or None:
+    a page offers only what it can produce. The same rules as the documents themselves."""
+    with db.read() as session:
+        row = access.load(session, procurement_id)
+        record = access.may_read(session, actor, row, "evaluation")
+        latest = repo.latest_decision(session, row.id)
+    closed = N_("the evaluation record is for the lead and approvers until the contract is "
+                "awarded")
+    sealed = N_("price envelopes stay sealed until quality scoring is closed")
+    undecided = N_("there is no award recommendation yet")
+    decided = latest is not None and latest.outcome != "returned"
+    return {
+        "clause-pack": None,
+        "evaluation-report": closed if not record else (
+            None if row.status in access.PRICES_OPEN else sealed),
+        "contract": closed if not record else (None if decided else undecided),
+        "assessment-summary": closed if not record else (None if decided else undecided),
+    }
+
+
 def clause_pack(db: Database, actor: Actor, procurement_id: int, lang: Lang,
                 template: bytes | None = None, template_name: str | None = None) -> Document:
     """The contract clauses for the tender documents (published: anyone signed in)."""

@@ -99,7 +99,7 @@ def resolve_flag(db: Database, actor: Actor, procurement_id: int, bid_ref: str, 
                      procurement_id=row.id, before=before, after={"resolution": resolution.strip()})
         return ResolutionView(bid_ref=bid_ref, code=code, resolution=existing.resolution,
                               decided_by=actor.username, decided_at=now,
-                              version=existing.version)
+                              version=existing.version, decided_by_name=actor.display_name)
 
 
 def consensus_scores(db: Database, actor: Actor, procurement_id: int) -> list[ConsensusView]:
@@ -123,6 +123,8 @@ def flag_resolutions(db: Database, actor: Actor, procurement_id: int) -> list[Re
         refs = {b.id: b.bid_ref for b in repo.bids(session, row.id)}
         rows = repo.resolutions(session, row.id)
         names = repo.usernames(session, {r.decided_by for r in rows})
+        full = repo.display_names(session, {r.decided_by for r in rows})
         return [ResolutionView(bid_ref=refs[r.bid_id], code=r.code, resolution=r.resolution,
                                decided_by=names[r.decided_by], decided_at=r.decided_at,
-                               version=r.version or 1) for r in rows]
+                               version=r.version or 1, decided_by_name=full[r.decided_by])
+                for r in rows]

@@ -111,9 +111,10 @@ class ResolutionView(View):
     bid_ref: str
     code: str
     resolution: str
-    decided_by: str
+    decided_by: str  # user name
     decided_at: datetime
     version: int = 1
+    decided_by_name: str = ""
 
 
 class DecisionView(View):

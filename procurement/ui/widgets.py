@@ -145,8 +145,9 @@ def show_notes(notes: Iterable[Note], *, empty: str | None = None,
         resolved = (resolutions or {}).get((bid or "", note.code))
         if resolved is not None:
             st.markdown(tm("{icon} **{name}** — resolved by {who} on {date}: {resolution}",
-                           icon=Md(":material/task_alt:"), name=name, who=resolved.decided_by,
-                           date=resolved.decided_at.date().isoformat(),
+                           icon=Md(":material/task_alt:"), name=name,
+                           who=resolved.decided_by_name or resolved.decided_by,
+                           date=formats.day(resolved.decided_at.date(), lang()),
                            resolution=resolved.resolution))
             continue
         icon = labels.FLAG_ICONS.get(note.code, ":material/flag:")

@@ -200,7 +200,7 @@ def test_prepared_documents_belong_to_their_procurement_and_language(city, brows
     page.goto(f"{city}/documents?procurement=HC-2026-017&lang=en")
     settle(page)
     sign_in(page, "li.na")
-    page.get_by_role("button", name="Prepare the assessment summaries").click()
+    page.get_by_role("button", name="Prepare: Assessment summaries").click()
     settle(page)
     zip_name = "Download HC-2026-017-assessment-summaries.en.zip"
     page.get_by_text(zip_name).wait_for()

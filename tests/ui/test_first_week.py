@@ -38,7 +38,7 @@ def _recommend(city):
 def test_prepared_summaries_are_never_offered_for_another_procurement_or_language(app, city):
     _recommend(city)
     at = app("li.na", page="documents")
-    _button(at, "Prepare the assessment summaries").click().run()
+    _button(at, "Prepare: Assessment summaries").click().run()
     offered = [d.label for d in at.get("download_button")]
     assert "Download HC-2026-017-assessment-summaries.en.zip" in offered
     at.selectbox(key=key("picker")).set_value(PORTAL).run()
@@ -53,7 +53,7 @@ def test_prepared_summaries_are_never_offered_for_another_procurement_or_languag
 def test_a_prepared_file_goes_stale_when_the_record_changes(app, city):
     _recommend(city)
     at = app("li.na", page="documents")
-    _button(at, "Prepare Evaluation report").click().run()
+    _button(at, "Prepare: Evaluation report").click().run()
     assert [d for d in at.get("download_button") if "evaluation-report" in d.label]
     award.return_recommendation(city, users.get_actor(city, "zhou.min"), PARKING, "check SP-04")
     at.run()

@@ -69,7 +69,7 @@ def test_home_lists_tasks_and_procurements(app):
                for label in labels)
     assert at.dataframe[0].value.shape[0] == 2
     evaluator = app("li.wei")
-    assert "Nothing waits for you." in texts(evaluator)
+    assert "You have nothing to do at the moment." in texts(evaluator)
 
 
 # --- procurement, new procurement, rubrics ------------------------------------------------
@@ -364,11 +364,11 @@ def test_documents_are_prepared_and_offered_for_download(app, city):
 
     award.recommend(city, users.get_actor(city, "li.na"), PARKING, note="best value")
     at = app("li.na", page="documents")
-    _button(at, "Prepare Evaluation report").click().run()
+    _button(at, "Prepare: Evaluation report").click().run()
     assert not at.exception
     assert "Download HC-2026-017-evaluation-report.en.docx" in [
         d.label for d in at.get("download_button")]
-    _button(at, "Prepare the assessment summaries").click().run()
+    _button(at, "Prepare: Assessment summaries").click().run()
     assert not at.exception
     assert "Download HC-2026-017-assessment-summaries.en.zip" in [
         d.label for d in at.get("download_button")]
@@ -376,8 +376,9 @@ def test_documents_are_prepared_and_offered_for_download(app, city):
 
 def test_the_record_stays_closed_to_observers_until_the_award(app):
     at = app("audit.office", page="documents")
-    _button(at, "Prepare Evaluation report").click().run()
-    assert "the evaluation record is for the lead and approvers" in texts(at)
-    _button(at, "Prepare Clause pack").click().run()
+    # Only what the observer may have is offered; the rest says why not, and when.
+    assert not [b for b in at.button if b.label == "Prepare: Evaluation report"]
+    assert "Not yet: the evaluation record is for the lead and approvers" in texts(at)
+    _button(at, "Prepare: Clause pack").click().run()
     assert not at.exception
     assert "Download HC-2026-017-clause-pack.en.docx" in [d.label for d in at.get("download_button")]
