@@ -13,49 +13,13 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.browser.conftest import ARTIFACTS
+from tests.browser.pages import TIMEOUT, choose, go, settle, shot, sign_in
 
 pytestmark = pytest.mark.slow
-TIMEOUT = 60_000
 BIDS_CSV = ("bid_id,supplier,sme,accepts_data_terms,open_standards_compliant,capex,"
             "opex_per_year,term_years,exit_cost\n"
             "P-1,Tidewater Data Lab 潮汐数据实验室,yes,yes,yes,800000,300000,4,50000\n"
             "P-2,Northgate Systems,no,yes,yes,600000,420000,4,400000\n")
-
-
-def settle(page) -> None:
-    """Wait for the script run the last action started to finish."""
-    page.wait_for_timeout(250)
-    page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(
-        timeout=TIMEOUT)
-
-
-def shot(page, name: str) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-
-
-def sign_in(page, url: str, username: str) -> None:
-    page.goto(url)
-    settle(page)
-    page.get_by_label("User name").fill(username)
-    page.get_by_label("Password", exact=True).fill("harbourside-2026")
-    page.get_by_role("button", name="Sign in").click()
-    settle(page)
-    page.get_by_text("Welcome,").wait_for(timeout=TIMEOUT)
-
-
-def go(page, title: str) -> None:
-    page.get_by_role("link", name=title, exact=True).click()
-    settle(page)
-    page.get_by_role("heading", name=title).first.wait_for(timeout=TIMEOUT)
-
-
-def choose(page, label: str, option: str) -> None:
-    """Pick ``option`` (a substring of its text) in the Streamlit select box ``label``."""
-    page.get_by_role("combobox", name=label).first.click()
-    page.get_by_role("option", name=re.compile(re.escape(option))).first.click()
-    settle(page)
 
 
 def test_the_procurement_team_in_a_browser(server, browser, tmp_path: Path):

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import http.server
-import re
 import threading
 from collections.abc import Iterator
 from typing import ClassVar
@@ -23,10 +22,9 @@ from procurement.services import award, users
 from procurement.store.db import Database
 from tests.browser import hostile
 from tests.browser.conftest import ARTIFACTS, start_server
+from tests.browser.pages import PASSWORD, TIMEOUT, choose, fill_sign_in, settle
 
 pytestmark = pytest.mark.slow
-TIMEOUT = 60_000
-PASSWORD = "harbourside-2026"
 SCREENS = ARTIFACTS.parent / "pages"
 # The pages of each role (their addresses), as the navigation offers them.
 ROLE_PAGES = {
@@ -75,21 +73,6 @@ def city(tmp_path_factory: pytest.TempPathFactory, tracker: str) -> Iterator[str
     process.wait(timeout=20)
 
 
-def settle(page) -> None:
-    page.wait_for_timeout(300)
-    page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(
-        timeout=TIMEOUT)
-
-
-def sign_in(page, username: str) -> None:
-    page.get_by_label("User name").fill(username)
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    settle(page)
-    page.get_by_role("button", name="Sign out").wait_for(timeout=TIMEOUT)
-    settle(page)
-
-
 def markup_from_payloads(page, tracker: str) -> list[str]:
     """Whatever the page made of a payload: elements pointing at the tracker, or formatting
     elements whose text is a payload's."""
@@ -121,7 +104,7 @@ def test_user_text_is_text_on_every_page_for_every_role(city, browser, tracker, 
     page.set_default_timeout(TIMEOUT)
     page.goto(city)
     settle(page)
-    sign_in(page, username)
+    fill_sign_in(page, username)
     for lang in ("en", "zh"):
         for path in ROLE_PAGES[username]:
             page.goto(f"{city}/{path}?procurement={hostile.REFERENCE}&lang={lang}")
@@ -162,7 +145,7 @@ def test_the_audit_office_reads_no_score_before_the_award(city, browser, tmp_pat
     page.set_default_timeout(TIMEOUT)
     page.goto(f"{city}/audit?procurement={hostile.REFERENCE}&lang=en")
     settle(page)
-    sign_in(page, "audit.office")
+    fill_sign_in(page, "audit.office")
     page.get_by_text("is withheld from you until you may read").wait_for()
     with page.expect_download() as download:
         page.get_by_role("button", name="Download the log (CSV)").click()
@@ -187,19 +170,13 @@ def _downloads(page) -> list[str]:
     return [b.inner_text() for b in page.get_by_test_id("stDownloadButton").all()]
 
 
-def choose(page, label: str, option: str) -> None:
-    page.get_by_role("combobox", name=label).first.click()
-    page.get_by_role("option", name=re.compile(re.escape(option))).first.click()
-    settle(page)
-
-
 def test_prepared_documents_belong_to_their_procurement_and_language(city, browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1600})
     page = context.new_page()
     page.set_default_timeout(TIMEOUT)
     page.goto(f"{city}/documents?procurement=HC-2026-017&lang=en")
     settle(page)
-    sign_in(page, "li.na")
+    fill_sign_in(page, "li.na")
     page.get_by_role("button", name="Prepare: Assessment summaries").click()
     settle(page)
     zip_name = "Download HC-2026-017-assessment-summaries.en.zip"
@@ -222,7 +199,7 @@ def test_a_refresh_and_a_link_keep_the_user_signed_in_until_sign_out(city, brows
     # A link followed while signed out: the sign-in form, on the linked page.
     page.goto(f"{city}/results?procurement=HC-2026-017&lang=en")
     settle(page)
-    sign_in(page, "li.na")
+    fill_sign_in(page, "li.na")
     page.get_by_role("heading", name="Results").first.wait_for()
     page.wait_for_timeout(500)  # the browser exchanges its ticket for the cookie
     cookie = next(c for c in context.cookies() if c["name"] == "procure_session")

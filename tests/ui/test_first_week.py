@@ -282,3 +282,19 @@ def test_bids_received_are_shown_in_the_edit_table_whatever_the_language(app, ci
     at.run()
     assert not at.exception and at.selectbox(key=key("picker", "zh")).value == PORTAL
     assert "收到的投标" in texts(at)
+
+
+def test_a_copys_edits_survive_a_change_of_language(app):
+    from procurement.rubric import load_rubric
+
+    at = app("li.na", page="rubrics")
+    at.session_state["_rubrics_tab"] = "edit"
+    at.run()
+    tco = [c.id for c in load_rubric("iso37106-smart").criteria].index("tco")
+    at.session_state["rubric_editor_iso37106-smart"] = {
+        "edited_rows": {tco: {"weight": 50}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert "Total cost of ownership (including exit costs) 40.0 %" in texts(at)
+    at.session_state["lang"] = "zh"
+    at.run()
+    assert "所有权的全部成本（包括退出成本） 40.0 %" in texts(at)
