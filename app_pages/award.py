@@ -8,8 +8,8 @@ import streamlit as st
 
 from procurement import formats
 from procurement.documents.context import winners_text
+from procurement.domain.views import DecisionView
 from procurement.services import award, clock, procurements, tasks
-from procurement.services.views import DecisionView
 from procurement.ui import context
 from procurement.ui.context import lang, t, tm
 from procurement.ui.evaluations import current_result

@@ -7,11 +7,12 @@ import streamlit as st
 from procurement import formats
 from procurement.errors import InputError
 from procurement.rubric import Rubric
+from procurement.scoring.inputs import TCO_COLUMNS
 from procurement.services import bids, procurements
 from procurement.services.access import PRICES_OPEN
 from procurement.services.bids import ANSWER_PREFIX, OPTIONAL_COLUMNS
 from procurement.store.db import Database
-from procurement.tables.bids import ID_COLUMNS, TCO_COLUMNS, validate_bids
+from procurement.tables.bids import ID_COLUMNS, validate_bids
 from procurement.tables.read import Table, read_table_bytes
 from procurement.ui import context
 from procurement.ui.context import lang, t, tm

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 import yaml
 
-from procurement.planning import (
+from procurement.design import (
     ProcurementDesign,
     design_from_data,
     markdown_report,
@@ -18,9 +18,9 @@ from procurement.planning import (
     review,
     review_view,
 )
-from procurement.planning.fields import FIELDS, FieldSpec, form_data
-from procurement.planning.report import design_line, headers, row_list, to_move
-from procurement.planning.review import LEVEL_NAMES
+from procurement.design.fields import FIELDS, FieldSpec, form_data
+from procurement.design.report import design_line, headers, row_list, to_move
+from procurement.design.review import LEVEL_NAMES
 from procurement.ui import context
 from procurement.ui.context import lang, t
 from procurement.ui.feedback import guarded

@@ -4,9 +4,9 @@ with the methodology shown as bidders will read it."""
 import streamlit as st
 
 from procurement import labels
+from procurement.domain.vocabulary import Method, PriceFormula
 from procurement.errors import ProcurementError
 from procurement.rubric import Rubric, list_rubrics, load_rubric
-from procurement.scoring.options import METHODS, PRICE_FORMULAS
 from procurement.services import panel, procurements, users
 from procurement.ui import context
 from procurement.ui.context import lang, t
@@ -35,9 +35,9 @@ with left:
     rubric = Rubric.model_validate(draft) if rubric_choice.startswith("draft:") else \
         load_rubric(rubric_choice)
     defaults = rubric.defaults
-    method = choose(t("Method"), METHODS, default=defaults.method,
+    method = choose(t("Method"), list(Method), default=defaults.method,
                     format_func=lambda m: t(labels.METHODS[m]), key=f"new_method_{rubric.id}")
-    formula = choose(t("Price formula"), PRICE_FORMULAS, default=defaults.price_formula,
+    formula = choose(t("Price formula"), list(PriceFormula), default=defaults.price_formula,
                      format_func=lambda f: t(labels.PRICE_FORMULAS[f]),
                      key=f"new_formula_{rubric.id}")
     benchmark = st.number_input(t("Published benchmark cost"), min_value=0.0, value=0.0,

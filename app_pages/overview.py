@@ -3,7 +3,7 @@ methodology, the contract terms, and cancellation."""
 
 import streamlit as st
 
-from procurement.documents.terms import REPORTING, ContractTerms, parse_kpis, parse_list
+from procurement.domain.terms import REPORTING, ContractTerms, parse_kpis, parse_list
 from procurement.errors import ProcurementError
 from procurement.i18n import N_
 from procurement.rubric import Rubric

@@ -18,10 +18,10 @@ import numpy as np
 
 from procurement.rubric.model import Rubric
 from procurement.scoring.engine import score_bids
+from procurement.scoring.inputs import BidSet, CostInputs
 from procurement.scoring.options import ScoringOptions
 from procurement.scoring.ranks import competition_rank, dense_to_competition
-from procurement.scoring.sensitivity import dirichlet_weights
-from procurement.tables.bids import BidSet, CostInputs
+from procurement.scoring.weight_sampling import dirichlet_weights
 
 BIDS, SCALE_CRITERIA, SAMPLES, SEED = 50, 11, 10_000, 7
 

@@ -19,12 +19,13 @@ from pydantic import ValidationError
 from procurement.errors import ProcurementError
 from procurement.i18n import N_
 from procurement.rubric import DEFAULT_RUBRIC, Rubric, load_rubric
-from procurement.scoring.engine import Scorecard, score_bids
-from procurement.scoring.evaluation import to_evaluation
+from procurement.scoring.engine import score_bids
+from procurement.scoring.inputs import BidSet, PanelScores
 from procurement.scoring.options import ScoringOptions
 from procurement.scoring.result import Evaluation
-from procurement.tables.bids import BidSet, read_bids
-from procurement.tables.panel import PanelScores, read_panel
+from procurement.scoring.scorecard import Scorecard
+from procurement.tables.bids import read_bids
+from procurement.tables.panel import read_panel
 
 
 def scoring_options(rubric: Rubric, **settings: Any) -> ScoringOptions:
@@ -43,7 +44,7 @@ def evaluate(rubric: Rubric, bids: BidSet, options: ScoringOptions | None = None
              moderated: Mapping[tuple[str, str], float] | None = None) -> Evaluation:
     """Score validated ``bids`` against ``rubric`` and return the full result."""
     options = options or scoring_options(rubric)
-    return to_evaluation(score_bids(rubric, bids, options, panel=panel, moderated=moderated))
+    return score_bids(rubric, bids, options, panel=panel, moderated=moderated).evaluation()
 
 
 def score_file_card(bids_path: str | Path, *, rubric: str | Path | Rubric = DEFAULT_RUBRIC,
@@ -64,5 +65,5 @@ def score_file(bids_path: str | Path, *, rubric: str | Path | Rubric = DEFAULT_R
     ``benchmark_price``, ``discount_rate``, ``sme_deduction``, ``aggregation``,
     ``sensitivity_samples``, ``seed``, …); unset ones take the rubric's defaults.
     """
-    return to_evaluation(score_file_card(bids_path, rubric=rubric, panel_path=panel_path,
-                                         **settings))
+    return score_file_card(bids_path, rubric=rubric, panel_path=panel_path,
+                                         **settings).evaluation()

@@ -129,3 +129,19 @@ class OptionError(ProcurementError):
     def named(self, label: str) -> OptionError:
         """The same error, naming the option as ``label``."""
         return OptionError(self.option, self.msgid, label=label, **self.params)
+
+
+class PermissionDenied(ProcurementError):
+    """The acting user may not do this (role, panel membership, conflict of interest)."""
+
+
+class NotFound(ProcurementError):
+    """No such procurement, bid, user or score."""
+
+
+class StateError(ProcurementError):
+    """Not allowed in the procurement's current status, or a precondition is not met."""
+
+
+class ConflictError(ProcurementError):
+    """Someone changed the record since it was read (optimistic version check)."""

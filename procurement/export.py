@@ -26,8 +26,8 @@ if TYPE_CHECKING:
     import pandas as pd
     from numpy.typing import NDArray
 
-    from procurement.scoring.engine import Scorecard
     from procurement.scoring.result import Note
+    from procurement.scoring.scorecard import Scorecard
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 EXPORT_SUFFIXES = (".csv", ".xlsx")

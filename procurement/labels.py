@@ -1,6 +1,25 @@
-"""Human names of the codes the toolkit uses (flags, methods, formulas, kinds), for pages and
-documents, in both languages through the catalog."""
+"""Human names of the toolkit's codes (procurement.domain.vocabulary), for pages, documents
+and the command line, in both languages through the catalog. Every code of every vocabulary
+has one (tests/unit/test_vocabulary.py)."""
 
+from procurement.domain.vocabulary import (
+    Aggregation,
+    BidStatus,
+    Coi,
+    CostBasis,
+    CriterionKind,
+    DocumentKind,
+    FlagCode,
+    Method,
+    NoticeProfile,
+    Outcome,
+    PriceFormula,
+    Reporting,
+    Role,
+    RubricProfile,
+    SpreadLevel,
+    Status,
+)
 from procurement.i18n import N_
 
 FLAGS = {
@@ -51,7 +70,8 @@ PRICE_FORMULAS = {
     "linear": N_("Linear between the lowest and highest cost"),
     "benchmark": N_("Published benchmark ÷ this cost"),
 }
-KINDS = {"scale": N_("scored"), "cost": N_("cost"), "gate": N_("pass/fail")}
+KINDS = {CriterionKind.SCALE: N_("scored"), CriterionKind.COST: N_("cost"),
+         CriterionKind.GATE: N_("pass/fail")}
 TASKS = {
     "open_tender": N_("Prepare and open the tender"),
     "receive_bids": N_("Receive the bids"),
@@ -63,9 +83,47 @@ TASKS = {
     "declare_interests": N_("Declare your conflicts of interest"),
     "score": N_("Score the bids"),
 }
-COI = {"pending": N_("not declared yet"), "none": N_("no conflict"),
-       "conflict": N_("conflict declared")}
-LEVELS = {"ok": N_("agreed"), "review": N_("review"), "disagreement": N_("disagreement")}
+COI = {Coi.PENDING: N_("not declared yet"), Coi.NONE: N_("no conflict"),
+       Coi.CONFLICT: N_("conflict declared")}
+LEVELS = {SpreadLevel.OK: N_("agreed"), SpreadLevel.REVIEW: N_("review"),
+          SpreadLevel.DISAGREEMENT: N_("disagreement")}
+STATUSES = {
+    Status.DRAFT: N_("draft"),
+    Status.OPEN: N_("open for bids"),
+    Status.QUALITY_EVALUATION: N_("quality evaluation"),
+    Status.PRICE_OPENING: N_("price opening"),
+    Status.MODERATION: N_("moderation"),
+    Status.AWARD_RECOMMENDED: N_("award recommended"),
+    Status.STANDSTILL: N_("standstill"),
+    Status.AWARDED: N_("awarded"),
+    Status.CANCELLED: N_("cancelled"),
+}
+ROLES = {Role.LEAD: N_("procurement lead"), Role.EVALUATOR: N_("evaluator"),
+         Role.APPROVER: N_("approver"), Role.OBSERVER: N_("observer")}
+AGGREGATIONS = {Aggregation.MEDIAN: N_("median of the evaluators' scores"),
+                Aggregation.MEAN: N_("mean of the evaluators' scores")}
+COST_BASES = {CostBasis.PRICE: N_("price"), CostBasis.TCO: N_("total cost of ownership")}
+RUBRIC_PROFILES = {RubricProfile.CN_GOODS: N_("China, goods (综合评分法)"),
+                   RubricProfile.CN_SERVICES: N_("China, services (综合评分法)"),
+                   RubricProfile.UK_MAT: N_("UK, most advantageous tender")}
+NOTICE_PROFILES = {NoticeProfile.OCDS: N_("OCDS 1.1.5"),
+                   NoticeProfile.UK1: N_("UK1 pipeline notice (Procurement Act 2023 s.93)"),
+                   NoticeProfile.CN: N_("China: procurement intentions (采购意向公开)")}
+OUTCOMES = {Outcome.PENDING: N_("awaiting approval"), Outcome.APPROVED: N_("approved"),
+            Outcome.RETURNED: N_("returned to moderation")}
+BID_STATUSES = {BidStatus.RANKED: N_("ranked"), BidStatus.DISQUALIFIED: N_("disqualified")}
+DOCUMENT_KINDS = {DocumentKind.CLAUSE_PACK: N_("Clause pack"),
+                  DocumentKind.CONTRACT: N_("Contract draft"),
+                  DocumentKind.EVALUATION_REPORT: N_("Evaluation report"),
+                  DocumentKind.ASSESSMENT_SUMMARY: N_("Assessment summaries")}
+REPORTING = {Reporting.MONTHLY: N_("monthly"), Reporting.QUARTERLY: N_("quarterly")}
+# Each vocabulary and the names of its codes, for the test that none is missing.
+VOCABULARIES = {FlagCode: "FLAGS", Method: "METHODS", PriceFormula: "PRICE_FORMULAS",
+                CriterionKind: "KINDS", Coi: "COI", SpreadLevel: "LEVELS", Status: "STATUSES",
+                Role: "ROLES", Aggregation: "AGGREGATIONS", CostBasis: "COST_BASES",
+                RubricProfile: "RUBRIC_PROFILES", NoticeProfile: "NOTICE_PROFILES",
+                Outcome: "OUTCOMES", BidStatus: "BID_STATUSES", DocumentKind: "DOCUMENT_KINDS",
+                Reporting: "REPORTING"}
 # What each audit action means, for people reading the log.
 AUDIT_ACTIONS = {
     "procurement.create": N_("Procurement created"),

@@ -61,7 +61,7 @@ def list_command(db_path: str | None, as_json: bool, lang: Lang) -> None:
 
 
 def _print_procurements(summaries: list, lang: Lang) -> None:  # type: ignore[type-arg]
-    from procurement.services.access import STATUS_NAMES
+    from procurement.labels import STATUSES as STATUS_NAMES
 
     rows = [[str(s.id), s.reference, s.title, tr(STATUS_NAMES[s.status], lang), str(s.bid_count)]
             for s in summaries]

@@ -17,7 +17,7 @@ from procurement.services.actors import OPERATOR as COMMAND_LINE
 @lang_option
 def show(procurement_id: int, db_path: str | None, as_json: bool, lang: Lang) -> None:
     """Show a procurement: methodology, status and panel."""
-    from procurement.services.access import STATUS_NAMES
+    from procurement.labels import STATUSES as STATUS_NAMES
     from procurement.services.procurements import get_procurement
     from procurement.store.db import Database
 

@@ -42,9 +42,9 @@ def list_command(as_json: bool, lang: Lang) -> None:
 def show_command(rubric_ref: str, as_json: bool, lang: Lang) -> None:
     """Show RUBRIC (a shipped id or a path to your own YAML file), validating it."""
     from procurement.rubric import load_rubric
-    from procurement.rubric.view import rubric_view
+    from procurement.rubric.methodology import methodology
 
-    view = rubric_view(load_rubric(rubric_ref), lang)
+    view = methodology(load_rubric(rubric_ref), lang)
     if as_json:
         click.echo(json.dumps(view, ensure_ascii=False, indent=2))
         return

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from procurement.cli.options import json_option, lang_option
+from procurement.domain.vocabulary import Aggregation, Method, PriceFormula, codes
 from procurement.i18n import Lang
 
 
@@ -12,9 +13,9 @@ from procurement.i18n import Lang
 @click.argument("bids")
 @click.option("--rubric", "rubric_ref", default="iso37106-smart", show_default=True,
               help="Shipped rubric id or path to a rubric YAML file.")
-@click.option("--method", type=click.Choice(["wsm", "topsis", "vikor"]),
+@click.option("--method", type=click.Choice(codes(Method)),
               help="Aggregation method [rubric default: wsm].")
-@click.option("--price-formula", type=click.Choice(["lowest_ratio", "linear", "benchmark"]),
+@click.option("--price-formula", type=click.Choice(codes(PriceFormula)),
               help="How cost becomes a score [rubric default: lowest_ratio].")
 @click.option("--benchmark-price", type=click.FloatRange(min=0, min_open=True),
               help="Published benchmark cost for --price-formula benchmark.")
@@ -22,7 +23,7 @@ from procurement.i18n import Lang
               help="Discount rate for TCO [rubric default: 0.035].")
 @click.option("--sme-deduction", type=click.FloatRange(0, 1, max_open=True),
               help="Share deducted from SME bids' cost, e.g. 0.10 [rubric default].")
-@click.option("--aggregation", type=click.Choice(["median", "mean"]),
+@click.option("--aggregation", type=click.Choice(codes(Aggregation)),
               help="How a panel's scores are combined [rubric default: median].")
 @click.option("--panel", "panel_path", help="Evaluator panel scores (long CSV/XLSX table).")
 @click.option("--sensitivity", "samples", type=click.IntRange(0, 1_000_000), default=10_000,
@@ -60,9 +61,8 @@ def score(bids: str, rubric_ref: str, method: str | None, price_formula: str | N
         sensitivity_samples=samples, seed=seed, low_mean_ratio=low_mean_ratio,
         low_next_ratio=low_next_ratio)
     if as_json:
-        from procurement.scoring.evaluation import to_evaluation
 
-        click.echo(to_evaluation(card).model_dump_json(indent=2))
+        click.echo(card.evaluation().model_dump_json(indent=2))
     else:
         from procurement.cli.score_report import print_report
 

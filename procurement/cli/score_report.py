@@ -6,7 +6,7 @@ import click
 
 from procurement.cli.render import table
 from procurement.i18n import N_, Lang, tr
-from procurement.scoring.engine import Scorecard
+from procurement.scoring.scorecard import Scorecard
 
 
 def print_report(card: Scorecard, lang: Lang, limit: int) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from procurement.documents.terms import ContractTerms
+from procurement.domain.terms import ContractTerms
 from procurement.errors import fail
 from procurement.i18n import N_, Lang
 from procurement.paths import shipped_dir

@@ -9,11 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from procurement import labels
 from procurement.documents.clauses import ClauseLibrary, select_clauses
-from procurement.documents.terms import ContractTerms, Kpi
-from procurement.i18n import N_, Lang, tr
-from procurement.rubric import Rubric
-from procurement.scoring.result import Evaluation, RankedBid
-from procurement.services.views import (
+from procurement.domain.terms import ContractTerms, Kpi
+from procurement.domain.views import (
     BidView,
     ConsensusView,
     DecisionView,
@@ -22,6 +19,9 @@ from procurement.services.views import (
     ResolutionView,
     ScoreView,
 )
+from procurement.i18n import N_, Lang, tr
+from procurement.rubric import Rubric
+from procurement.scoring.result import Evaluation, RankedBid
 
 if TYPE_CHECKING:
     from procurement.store.audit import ChainReport

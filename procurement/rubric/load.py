@@ -28,6 +28,7 @@ PYDANTIC_MESSAGES = {
     "less_than": N_("must be less than {lt}"),
     "less_than_equal": N_("must be at most {le}"),
     "literal_error": N_("must be one of {expected}"),
+    "enum": N_("must be one of {expected}"),
     "string_pattern_mismatch": N_("must use lowercase letters, digits and '_' only"),
     "string_too_short": N_("must not be empty"),
     "string_too_long": N_("must be at most {max_length} characters"),

@@ -11,11 +11,15 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from procurement.domain.vocabulary import (
+    Aggregation,
+    CostBasis,
+    CriterionKind,
+    Method,
+    PriceFormula,
+    RubricProfile,
+)
 from procurement.i18n import N_, Lang
-
-CriterionKind = Literal["scale", "cost", "gate"]
-CostBasis = Literal["price", "tco"]
-Profile = Literal["cn-goods", "cn-services", "uk-mat"]
 
 #: Column names of the bids table that a criterion id may not take.
 RESERVED_COLUMNS = frozenset(
@@ -126,11 +130,11 @@ class Criterion(StrictModel):
 class Defaults(StrictModel):
     """Scoring settings a rubric recommends; every one can be overridden per evaluation."""
 
-    method: str = "wsm"
-    price_formula: str = "lowest_ratio"
+    method: Method = Method.WSM
+    price_formula: PriceFormula = PriceFormula.LOWEST_RATIO
     discount_rate: float = Field(default=0.035, ge=0, lt=1)
     sme_deduction: float = Field(default=0.0, ge=0, lt=1)
-    aggregation: Literal["median", "mean"] = "median"
+    aggregation: Aggregation = Aggregation.MEDIAN
 
 
 class Rubric(StrictModel):
@@ -139,7 +143,7 @@ class Rubric(StrictModel):
     version: str = Field(min_length=1)
     title: Text
     description: Text
-    profile: Profile | None = None
+    profile: RubricProfile | None = None
     defaults: Defaults = Defaults()
     groups: list[Group] = Field(min_length=1)
     criteria: list[Criterion] = Field(min_length=1)

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from procurement.domain.vocabulary import SpreadLevel
 from procurement.errors import InputError, Problem
 from procurement.i18n import N_
 from procurement.rubric.model import Rubric
-from procurement.scoring.result import PanelCell, SpreadLevel
-from procurement.tables.panel import PanelScores
+from procurement.scoring.inputs import PanelScores
+from procurement.scoring.result import PanelCell
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def consolidate(panel: PanelScores, rubric: Rubric, bid_ids: list[str], *,
     unscored = np.argwhere(~scored.any(axis=2))
     if len(unscored):
         raise InputError([
-            Problem(panel.file, N_("no evaluator scored {criterion} of bid {bid_id}"),
+            Problem(panel.source, N_("no evaluator scored {criterion} of bid {bid_id}"),
                     params={"criterion": criteria[j].id, "bid_id": bid_ids[i]})
             for i, j in unscored])
     with warnings.catch_warnings():
@@ -92,7 +93,7 @@ def consolidate(panel: PanelScores, rubric: Rubric, bid_ids: list[str], *,
 
 def spread_level(spread: float, review: float, disagreement: float) -> SpreadLevel:
     if spread > disagreement:
-        return "disagreement"
+        return SpreadLevel.DISAGREEMENT
     if spread > review:
-        return "review"
-    return "ok"
+        return SpreadLevel.REVIEW
+    return SpreadLevel.OK

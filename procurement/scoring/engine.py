@@ -9,7 +9,7 @@ flags → sensitivity. Everything here is arrays; the result models are built at
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import replace
 
 import numpy as np
 from numpy.typing import NDArray
@@ -19,55 +19,18 @@ from procurement.i18n import N_
 from procurement.rubric import profiles
 from procurement.rubric.model import Rubric
 from procurement.scoring.consensus import consolidate
-from procurement.scoring.flagging import add_flags
+from procurement.scoring.flags import flag_bids
+from procurement.scoring.inputs import BidSet, PanelScores
 from procurement.scoring.methods import run_method
 from procurement.scoring.normalise import scale_score
 from procurement.scoring.options import ScoringOptions
-from procurement.scoring.price import PRICE_FORMULAS
-from procurement.scoring.result import Note, PanelCell, Sensitivity
-from procurement.scoring.robustness import add_sensitivity
+from procurement.scoring.price import score_costs
+from procurement.scoring.result import Note
+from procurement.scoring.scorecard import Scorecard
+from procurement.scoring.sensitivity import analyse
 from procurement.scoring.tco import TcoParts, total_cost_of_ownership
-from procurement.tables.bids import BidSet
-from procurement.tables.panel import PanelScores
 
 FloatArray = NDArray[np.float64]
-# Above this many qualified bids, rank reversal under a scikit-criteria method (one call per
-# removed bid) would take minutes; the check is skipped with a warning.
-MAX_BIDS_FOR_REVERSAL_CHECK = 300
-
-
-@dataclass
-class Scorecard:
-    """One evaluation in columns: entry i of every array is bid i of the bids table."""
-
-    rubric: Rubric
-    options: ScoringOptions
-    bids: BidSet
-    criteria: list[str]  # the weighted criteria: columns of ``matrix`` and ``weights``
-    weights: FloatArray
-    raw: dict[str, FloatArray]
-    matrix: FloatArray
-    cost: FloatArray | None
-    evaluated_cost: FloatArray | None
-    tco: TcoParts | None
-    qualified: NDArray[np.bool_]
-    totals: FloatArray  # NaN for disqualified bids
-    ranks: NDArray[np.int64]  # 0 for disqualified bids
-    flags: dict[int, list[Note]] = field(default_factory=dict)
-    reasons: dict[int, list[Note]] = field(default_factory=dict)
-    warnings: list[Note] = field(default_factory=list)
-    panel: list[PanelCell] | None = None
-    sensitivity: Sensitivity | None = None
-
-    @property
-    def order(self) -> NDArray[np.int64]:
-        """Bid positions in report order: by rank, then the disqualified in file order."""
-        ranked = np.flatnonzero(self.qualified)
-        ranked = ranked[np.argsort(self.ranks[ranked], kind="stable")]
-        return np.concatenate([ranked, np.flatnonzero(~self.qualified)]).astype(np.int64)
-
-    def flag(self, bid: int, note: Note) -> None:
-        self.flags.setdefault(bid, []).append(note)
 
 
 def score_bids(rubric: Rubric, bids: BidSet, options: ScoringOptions, *,
@@ -103,7 +66,8 @@ def score_bids(rubric: Rubric, bids: BidSet, options: ScoringOptions, *,
         else:
             assert evaluated is not None
             pool = evaluated[qualified] if qualified.any() else evaluated
-            matrix[:, j] = cost_scores(options, evaluated, pool)
+            matrix[:, j] = score_costs(options.price_formula, evaluated, pool,
+                                       options.benchmark_price)
 
     totals = np.full(n, np.nan)
     ranks = np.zeros(n, dtype=np.int64)
@@ -115,16 +79,12 @@ def score_bids(rubric: Rubric, bids: BidSet, options: ScoringOptions, *,
 
     card = Scorecard(rubric, options, bids, criteria, weights, raw, matrix, cost, evaluated, tco,
                      qualified, totals, ranks, reasons=reasons, panel=cells)
-    add_flags(card)
+    flagged = flag_bids(card)
+    card = replace(card, flags=flagged.flags, warnings=flagged.warnings)
     if options.sensitivity_samples > 0 and len(rows):
-        add_sensitivity(card)
+        sensitivity, warnings = analyse(card)
+        card = replace(card, sensitivity=sensitivity, warnings=[*card.warnings, *warnings])
     return card
-
-
-def cost_scores(options: ScoringOptions, evaluated: FloatArray, pool: FloatArray) -> FloatArray:
-    """Score every evaluated cost against the costs of the ``pool`` of qualified bids."""
-    formula = PRICE_FORMULAS[options.price_formula]
-    return formula(evaluated, pool, options.benchmark_price)
 
 
 def _cost(rubric: Rubric, bids: BidSet, options: ScoringOptions

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from procurement.domain.vocabulary import Aggregation, Method, PriceFormula
 from procurement.rubric.model import Rubric
-
-Aggregation = Literal["median", "mean"]
-METHODS = ("wsm", "topsis", "vikor")
-PRICE_FORMULAS = ("lowest_ratio", "linear", "benchmark")
 
 
 class ScoringOptions(BaseModel):
@@ -18,12 +13,12 @@ class ScoringOptions(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    method: Literal["wsm", "topsis", "vikor"] = "wsm"
-    price_formula: Literal["lowest_ratio", "linear", "benchmark"] = "lowest_ratio"
+    method: Method = Method.WSM
+    price_formula: PriceFormula = PriceFormula.LOWEST_RATIO
     benchmark_price: float | None = Field(default=None, gt=0)
     discount_rate: float = Field(default=0.035, ge=0, lt=1)
     sme_deduction: float = Field(default=0.0, ge=0, lt=1)
-    aggregation: Aggregation = "median"
+    aggregation: Aggregation = Aggregation.MEDIAN
     # Sensitivity: Dirichlet draws of weights centred on the chosen ones (0 turns it off).
     sensitivity_samples: int = Field(default=10_000, ge=0, le=1_000_000)
     seed: int = Field(default=20_181_101, ge=0)
@@ -37,7 +32,7 @@ class ScoringOptions(BaseModel):
 
     @model_validator(mode="after")
     def _benchmark_given(self) -> ScoringOptions:
-        if self.price_formula == "benchmark" and self.benchmark_price is None:
+        if self.price_formula is PriceFormula.BENCHMARK and self.benchmark_price is None:
             raise ValueError("the benchmark price formula needs a benchmark price")
         return self
 

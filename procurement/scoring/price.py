@@ -12,6 +12,8 @@ from collections.abc import Callable
 import numpy as np
 from numpy.typing import NDArray
 
+from procurement.domain.vocabulary import PriceFormula as PriceFormulaCode
+
 FloatArray = NDArray[np.float64]
 PriceFormula = Callable[[FloatArray, FloatArray, float | None], FloatArray]
 
@@ -51,8 +53,14 @@ def benchmark(cost: FloatArray, pool: FloatArray, benchmark: float | None = None
     return np.minimum(1.0, benchmark / cost)
 
 
-PRICE_FORMULAS: dict[str, PriceFormula] = {
-    "lowest_ratio": lowest_ratio,
-    "linear": linear,
-    "benchmark": benchmark,
+FORMULAS: dict[PriceFormulaCode, PriceFormula] = {
+    PriceFormulaCode.LOWEST_RATIO: lowest_ratio,
+    PriceFormulaCode.LINEAR: linear,
+    PriceFormulaCode.BENCHMARK: benchmark,
 }
+
+
+def score_costs(formula: PriceFormulaCode, evaluated: FloatArray, pool: FloatArray,
+                benchmark_price: float | None) -> FloatArray:
+    """Score every evaluated cost against the costs of the ``pool`` of qualified bids."""
+    return FORMULAS[formula](evaluated, pool, benchmark_price)

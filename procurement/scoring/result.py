@@ -8,12 +8,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from procurement.domain.vocabulary import BidStatus, Method, SpreadLevel
 from procurement.i18n import LANGS, Lang, tr
 from procurement.rubric.model import Text
 from procurement.scoring.options import ScoringOptions
-
-BidStatus = Literal["ranked", "disqualified"]
-SpreadLevel = Literal["ok", "review", "disagreement"]
 
 
 class ResultModel(BaseModel):
@@ -139,7 +137,7 @@ class Evaluation(ResultModel):
 
     rubric: str
     rubric_version: str
-    method: str
+    method: Method
     options: ScoringOptions
     weights: dict[str, float]
     ranking: list[RankedBid]

@@ -6,29 +6,17 @@ from typing import Literal
 
 from sqlalchemy.orm import Session
 
-from procurement.i18n import N_, Term
+from procurement.domain.procurement import ALLOWED, Action, refused
+from procurement.domain.vocabulary import Coi, Role, Status
+from procurement.i18n import N_
 from procurement.services.actors import Actor
-from procurement.services.errors import NotFound, PermissionDenied, StateError
+from procurement.services.errors import NotFound, PermissionDenied
+from procurement.store import procurements
 from procurement.store import repository as repo
-from procurement.store.tables import BidRow, PanelMemberRow, ProcurementRow
+from procurement.store.rows import BidRow, PanelMemberRow, ProcurementRow
 
-STATUSES = ("draft", "open", "quality_evaluation", "price_opening", "moderation",
-            "award_recommended", "standstill", "awarded", "cancelled")
-STATUS_NAMES = {
-    "draft": N_("draft"),
-    "open": N_("open for bids"),
-    "quality_evaluation": N_("quality evaluation"),
-    "price_opening": N_("price opening"),
-    "moderation": N_("moderation"),
-    "award_recommended": N_("award recommended"),
-    "standstill": N_("standstill"),
-    "awarded": N_("awarded"),
-    "cancelled": N_("cancelled"),
-}
-FINAL = ("awarded", "cancelled")
 # Price envelopes stay sealed until quality scoring is closed (the two-envelope procedure).
-PRICES_OPEN = ("price_opening", "moderation", "award_recommended", "standstill", "awarded")
-SCORING_OVER = PRICES_OPEN
+PRICES_OPEN = tuple(s for s in Status if s.prices_open)
 
 
 def load(session: Session, procurement_id: int, *, lock: bool = False) -> ProcurementRow:
@@ -38,13 +26,26 @@ def load(session: Session, procurement_id: int, *, lock: bool = False) -> Procur
     return row
 
 
-def lead_in(session: Session, actor: Actor, procurement_id: int, *statuses: str,
-            lock: bool = False) -> ProcurementRow:
-    """The procurement, if ``actor`` leads it and it is in one of ``statuses``."""
+def lead_of(session: Session, actor: Actor, procurement_id: int, *, lock: bool = False
+            ) -> ProcurementRow:
+    """The procurement, if ``actor`` leads it."""
     row = load(session, procurement_id, lock=lock)
     require_lead(actor, row)
-    require_status(row, *statuses)
     return row
+
+
+def lead_in(session: Session, actor: Actor, procurement_id: int, action: Action, *,
+            lock: bool = False) -> ProcurementRow:
+    """The procurement, if ``actor`` leads it and its status allows ``action``."""
+    row = lead_of(session, actor, procurement_id, lock=lock)
+    require(row, action)
+    return row
+
+
+def require(row: ProcurementRow, action: Action) -> None:
+    """Refuse ``action`` unless the procurement's status allows it (the domain's table)."""
+    if Status(row.status) not in ALLOWED[action]:
+        raise refused(procurements.to_domain(row))
 
 
 def bid(session: Session, procurement: ProcurementRow, bid_ref: str) -> BidRow:
@@ -60,14 +61,7 @@ def require_lead(actor: Actor, procurement: ProcurementRow) -> None:
                                reference=procurement.reference)
 
 
-def require_status(procurement: ProcurementRow, *statuses: str) -> None:
-    if procurement.status not in statuses:
-        raise StateError(N_("not possible while procurement {reference} is in status {status}"),
-                         reference=procurement.reference,
-                         status=Term(STATUS_NAMES[procurement.status]))
-
-
-def require_role(actor: Actor, *roles: str) -> None:
+def require_role(actor: Actor, *roles: Role) -> None:
     if actor.role not in roles:
         raise PermissionDenied(N_("your role ({role}) may not do this"), role=actor.role)
 
@@ -85,9 +79,9 @@ def cleared_member(session: Session, actor: Actor, procurement: ProcurementRow) 
     """The actor's panel seat, if they declared no conflict of interest; bids stay hidden
     from an evaluator until they have declared."""
     seat = panel_seat(session, actor, procurement)
-    if seat.coi == "pending":
+    if seat.coi == Coi.PENDING:
         raise PermissionDenied(N_("declare your conflicts of interest before you see any bid"))
-    if seat.coi == "conflict":
+    if seat.coi == Coi.CONFLICT:
         raise PermissionDenied(N_("you declared a conflict of interest and left the panel of "
                                   "{reference}"), reference=procurement.reference)
     return seat
@@ -95,32 +89,32 @@ def cleared_member(session: Session, actor: Actor, procurement: ProcurementRow) 
 
 def may_see_bids(session: Session, actor: Actor, procurement: ProcurementRow) -> None:
     """The lead and approvers see bids (never prices here); evaluators once cleared."""
-    if actor.id == procurement.lead_id or actor.role == "approver":
+    if actor.id == procurement.lead_id or actor.role == Role.APPROVER:
         return
-    if actor.role == "evaluator":
+    if actor.role == Role.EVALUATOR:
         cleared_member(session, actor, procurement)
         return
     raise PermissionDenied(N_("your role ({role}) may not see the bids"), role=actor.role)
 
 
 def may_open_envelopes(actor: Actor, procurement: ProcurementRow) -> None:
-    if actor.id != procurement.lead_id and actor.role != "approver":
+    if actor.id != procurement.lead_id and actor.role != Role.APPROVER:
         raise PermissionDenied(N_("only the lead and approvers may read price envelopes"))
-    if procurement.status not in PRICES_OPEN:
+    if not Status(procurement.status).prices_open:
         raise PermissionDenied(N_("price envelopes stay sealed until quality scoring is closed"))
 
 
 def may_open_envelopes_for_record(actor: Actor, procurement: ProcurementRow) -> None:
     """A record with prices (report, contract) exists only once the envelopes are open."""
-    if procurement.status not in PRICES_OPEN:
+    if not Status(procurement.status).prices_open:
         raise PermissionDenied(N_("price envelopes stay sealed until quality scoring is closed"))
 
 
 def may_read_evaluation(actor: Actor, procurement: ProcurementRow) -> None:
     """Scores, rationales and rankings: the lead and approvers; observers once awarded."""
-    if actor.operator or actor.id == procurement.lead_id or actor.role == "approver":
+    if actor.operator or actor.id == procurement.lead_id or actor.role == Role.APPROVER:
         return
-    if actor.role == "observer" and procurement.status == "awarded":
+    if actor.role == Role.OBSERVER and procurement.status == Status.AWARDED:
         return
     raise PermissionDenied(N_("the evaluation record is for the lead and approvers until the "
                               "contract is awarded"))
@@ -128,24 +122,24 @@ def may_read_evaluation(actor: Actor, procurement: ProcurementRow) -> None:
 
 def active_panel(session: Session, procurement: ProcurementRow) -> list[PanelMemberRow]:
     """Panel members still evaluating (declared no conflict, or not yet declared)."""
-    return [m for m in repo.panel(session, procurement.id) if m.coi != "conflict"]
+    return [m for m in repo.panel(session, procurement.id) if m.coi != Coi.CONFLICT]
 
 
 def all_submitted(session: Session, procurement: ProcurementRow) -> bool:
-    panel = [m for m in repo.panel(session, procurement.id) if m.coi == "none"]
-    pending = [m for m in repo.panel(session, procurement.id) if m.coi == "pending"]
+    panel = [m for m in repo.panel(session, procurement.id) if m.coi == Coi.NONE]
+    pending = [m for m in repo.panel(session, procurement.id) if m.coi == Coi.PENDING]
     return bool(panel) and not pending and all(m.submitted_at for m in panel)
 
 
 def may_see_all_scores(session: Session, actor: Actor, procurement: ProcurementRow) -> bool:
     """Everyone's scores are visible to the lead, approvers and cleared evaluators once every
     evaluator has submitted; until then each evaluator sees only their own."""
-    if not all_submitted(session, procurement) and procurement.status not in SCORING_OVER:
+    if not all_submitted(session, procurement) and not Status(procurement.status).scoring_over:
         return False
-    if actor.id == procurement.lead_id or actor.role == "approver":
+    if actor.id == procurement.lead_id or actor.role == Role.APPROVER:
         return True
     seat = repo.member(session, procurement.id, actor.id)
-    return seat is not None and seat.coi == "none"
+    return seat is not None and seat.coi == Coi.NONE
 
 
 # --- records, and who may read them -------------------------------------------------------
@@ -154,7 +148,6 @@ def may_see_all_scores(session: Session, actor: Actor, procurement: ProcurementR
 # read the record it is about.
 Record = Literal["procurement", "declaration", "bids", "scores", "consensus", "resolutions",
                  "evaluation", "decision"]
-_EVALUATION_AND_AFTER = ("quality_evaluation", *PRICES_OPEN)
 
 
 def may_read(session: Session, actor: Actor, procurement: ProcurementRow, record: Record) -> bool:
@@ -162,32 +155,33 @@ def may_read(session: Session, actor: Actor, procurement: ProcurementRow, record
     if actor.operator or record == "procurement":
         return True
     lead = actor.id == procurement.lead_id
-    awarded = procurement.status == "awarded"
+    approver = actor.role == Role.APPROVER
+    status = Status(procurement.status)
+    auditor = actor.role == Role.OBSERVER and status == Status.AWARDED
     if record == "declaration":  # why an evaluator declared a conflict (they see their own)
-        return lead or actor.role == "approver" or (actor.role == "observer" and awarded)
+        return lead or approver or auditor
     if record == "bids":
-        if lead or (actor.role == "observer" and awarded):
+        if lead or auditor:
             return True
-        if procurement.status not in _EVALUATION_AND_AFTER:
+        if not status.evaluating_or_after:
             return False
-        if actor.role == "approver":
+        if approver:
             return True
         seat = repo.member(session, procurement.id, actor.id)
-        return actor.role == "evaluator" and seat is not None and seat.coi == "none"
+        return actor.role == Role.EVALUATOR and seat is not None and seat.coi == Coi.NONE
     if record in ("scores", "consensus"):
-        return (actor.role == "observer" and awarded) or may_see_all_scores(session, actor,
-                                                                            procurement)
+        return auditor or may_see_all_scores(session, actor, procurement)
     if record in ("resolutions", "evaluation"):
-        return lead or actor.role == "approver" or (actor.role == "observer" and awarded)
+        return lead or approver or auditor
     # decision: the recommendation and its return, for the lead and approvers; everyone once
     # the contract is awarded
-    return lead or actor.role == "approver" or awarded
+    return lead or approver or status == Status.AWARDED
 
 
 # What each audit action records. An action not listed is treated as the evaluation record,
 # so that a new action is withheld until someone decides otherwise.
 AUDIT_RECORDS: dict[str, Record] = {
-    **{f"procurement.{status}": "procurement" for status in STATUSES},
+    **{f"procurement.{status}": "procurement" for status in Status},
     "procurement.create": "procurement",
     "procurement.methodology": "procurement",
     "procurement.methodology_change_refused": "procurement",

@@ -3,18 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, get_args
 
-from procurement.i18n import N_
-
-Role = Literal["lead", "evaluator", "approver", "observer"]
-ROLES: tuple[Role, ...] = get_args(Role)
-ROLE_NAMES = {
-    "lead": N_("procurement lead"),
-    "evaluator": N_("evaluator"),
-    "approver": N_("approver"),
-    "observer": N_("observer"),
-}
+from procurement.domain.vocabulary import Role
 
 
 @dataclass(frozen=True)
@@ -28,5 +18,5 @@ class Actor:
     operator: bool = False
 
 
-OPERATOR = Actor(id=0, username="cli", display_name="command line", role="observer",
+OPERATOR = Actor(id=0, username="cli", display_name="command line", role=Role.OBSERVER,
                  operator=True)

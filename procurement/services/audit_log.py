@@ -15,15 +15,15 @@ from typing import get_args
 
 from sqlalchemy.orm import Session
 
+from procurement.domain.views import AuditEntryView
 from procurement.i18n import N_
 from procurement.services import access
 from procurement.services.actors import Actor
 from procurement.services.errors import PermissionDenied
-from procurement.services.views import AuditEntryView
 from procurement.store import audit
 from procurement.store.audit import ChainReport, CsvReport
 from procurement.store.db import Database
-from procurement.store.tables import AuditRow, ProcurementRow
+from procurement.store.rows import AuditRow, ProcurementRow
 
 
 def verify_chain(db: Database) -> ChainReport:

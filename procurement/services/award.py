@@ -11,21 +11,20 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from procurement.calendar import add_working_days
+from procurement.domain.procurement import Facts, Step, allowed, refused
+from procurement.domain.views import DecisionView
+from procurement.domain.vocabulary import FlagCode, Outcome, Role
 from procurement.errors import ProcurementError
-from procurement.i18n import N_, Term
+from procurement.i18n import N_
 from procurement.services import access, clock
-from procurement.services.access import STATUS_NAMES
 from procurement.services.actors import Actor
 from procurement.services.errors import PermissionDenied, StateError
-from procurement.services.lifecycle import move
-from procurement.services.moderation import RESOLVABLE
-from procurement.services.results import ProcurementResult, evaluate_in, lots_of
-from procurement.services.views import DecisionView
-from procurement.store import audit
+from procurement.services.lifecycle import step
+from procurement.services.results import ProcurementResult, evaluate_in
+from procurement.store import audit, procurements
 from procurement.store import repository as repo
 from procurement.store.db import Database
-from procurement.store.tables import DecisionRow, ProcurementRow
+from procurement.store.rows import DecisionRow, ProcurementRow
 
 
 def recommend(db: Database, actor: Actor, procurement_id: int, *, note: str = "",
@@ -39,21 +38,24 @@ def recommend(db: Database, actor: Actor, procurement_id: int, *, note: str = ""
         raise ProcurementError(N_("state why the recommended bid offers the best long-term "
                                   "value"))
     with db.write() as session:
-        row = access.lead_in(session, actor, procurement_id, "moderation", lock=True)
-        results = [evaluate_in(session, row, lot) for lot in lots_of(row)]
+        row = access.lead_of(session, actor, procurement_id, lock=True)
+        procurement = procurements.to_domain(row)
+        if not allowed(procurement, Step.RECOMMEND):
+            raise refused(procurement)
+        results = [evaluate_in(session, row, lot) for lot in procurement.lot_ids]
         resolved = {(r.bid_id, r.code) for r in repo.resolutions(session, row.id)}
         bid_ids = {b.bid_ref: b.id for b in repo.bids(session, row.id)}
-        chosen = {}
-        for result in results:
-            _check_ready(result, resolved, bid_ids)
-            chosen[result.lot] = _winner(result, (winners or {}).get(result.lot))
+        not_ready = tuple(problem for result in results
+                          for problem in _not_ready(result, resolved, bid_ids))
+        chosen = {} if not_ready else {
+            r.lot: _winner(r, (winners or {}).get(r.lot)) for r in results}
+        step(session, actor, row, Step.RECOMMEND, Facts(not_ready=not_ready))
         decision = DecisionRow(
             procurement_id=row.id,
             evaluation={r.lot: r.evaluation.model_dump(mode="json") for r in results},
             winners=chosen, recommended_by=actor.id, recommended_at=clock.now(),
-            outcome="pending", note=note.strip())
+            outcome=Outcome.PENDING, note=note.strip())
         session.add(decision)
-        move(session, actor, row, "award_recommended")
         audit.append(session, actor.username, "award.recommend", f"procurement:{row.id}",
                      procurement_id=row.id, after={"winners": chosen, "note": decision.note,
                                                    "evaluation": decision.evaluation})
@@ -65,25 +67,25 @@ def approve(db: Database, actor: Actor, procurement_id: int) -> DecisionView:
     and start the standstill period."""
     with db.write() as session:
         row, decision = _pending(session, actor, procurement_id)
-        decision.approved_by, decision.approved_at, decision.outcome = actor.id, clock.now(), \
-            "approved"
-        row.standstill_end = add_working_days(clock.today(), row.standstill_days)
-        move(session, actor, row, "standstill")
+        decision.approved_by, decision.approved_at = actor.id, clock.now()
+        decision.outcome = Outcome.APPROVED
+        moved = step(session, actor, row, Step.APPROVE, Facts(today=clock.today()))
         audit.append(session, actor.username, "award.approve", f"procurement:{row.id}",
-                     procurement_id=row.id, after={"standstill_end": row.standstill_end})
+                     procurement_id=row.id, after={"standstill_end": moved.standstill_end})
         return _view(session, decision)
 
 
 def return_recommendation(db: Database, actor: Actor, procurement_id: int,
                           reason: str) -> DecisionView:
-    """Send the recommendation back to moderation, with the approver's reason."""
+    """Send the recommendation back to moderation, with the approver's reason (the
+    recommendation's own note stays beside it)."""
     if not reason.strip():
         raise ProcurementError(N_("state why the recommendation goes back"))
     with db.write() as session:
         row, decision = _pending(session, actor, procurement_id)
-        decision.outcome, decision.return_reason = "returned", reason.strip()
+        step(session, actor, row, Step.RETURN, Facts(reason=reason))
+        decision.outcome, decision.return_reason = Outcome.RETURNED, reason.strip()
         decision.returned_by, decision.returned_at = actor.id, clock.now()
-        move(session, actor, row, "moderation")
         audit.append(session, actor.username, "award.return", f"procurement:{row.id}",
                      procurement_id=row.id, after={"reason": reason.strip()})
         return _view(session, decision)
@@ -92,26 +94,18 @@ def return_recommendation(db: Database, actor: Actor, procurement_id: int,
 def award(db: Database, actor: Actor, procurement_id: int) -> None:
     """Award the contract once the standstill period is over."""
     with db.write() as session:
-        row = access.lead_in(session, actor, procurement_id, "standstill", lock=True)
-        if row.standstill_end is None or clock.today() <= row.standstill_end:
-            raise StateError(N_("the standstill period runs until {date}"),
-                             date=row.standstill_end.isoformat() if row.standstill_end else "?")
-        move(session, actor, row, "awarded")
+        row = access.lead_of(session, actor, procurement_id, lock=True)
+        step(session, actor, row, Step.AWARD, Facts(today=clock.today()))
 
 
 def cancel(db: Database, actor: Actor, procurement_id: int, reason: str) -> None:
     if not reason.strip():
         raise ProcurementError(N_("a cancellation needs a reason"))
     with db.write() as session:
-        row = access.load(session, procurement_id, lock=True)
-        access.require_lead(actor, row)
-        if row.status in access.FINAL:
-            raise StateError(N_("not possible while procurement {reference} is in status {status}"),
-                             reference=row.reference, status=Term(STATUS_NAMES[row.status]))
-        row.cancel_reason = reason.strip()
-        move(session, actor, row, "cancelled")
+        row = access.lead_of(session, actor, procurement_id, lock=True)
+        moved = step(session, actor, row, Step.CANCEL, Facts(reason=reason))
         audit.append(session, actor.username, "procurement.cancel_reason", f"procurement:{row.id}",
-                     procurement_id=row.id, after={"reason": row.cancel_reason})
+                     procurement_id=row.id, after={"reason": moved.cancel_reason})
 
 
 def decision(db: Database, actor: Actor, procurement_id: int) -> DecisionView | None:
@@ -129,27 +123,30 @@ def decisions(db: Database, actor: Actor, procurement_id: int) -> list[DecisionV
         return [_view(session, d) for d in repo.decisions(session, row.id)]
 
 
-def _check_ready(result: ProcurementResult, resolved: set[tuple[int, str]],
-                 bid_ids: dict[str, int]) -> None:
+def _not_ready(result: ProcurementResult, resolved: set[tuple[int, str]],
+               bid_ids: dict[str, int]) -> list[tuple[str, dict[str, object]]]:
+    """Why this lot's award cannot be recommended yet (nothing when it can)."""
     evaluation = result.evaluation
     if evaluation.winner is None:
-        raise StateError(N_("lot {lot} has no qualified bid to recommend"), lot=result.lot)
+        return [(N_("lot {lot} has no qualified bid to recommend"), {"lot": result.lot})]
     open_cells = [f"{c.bid_id}/{c.criterion}" for c in evaluation.panel or []
                   if c.level == "disagreement" and c.consensus_source != "moderated"]
     if open_cells:
-        raise StateError(N_("moderate the scores the panel disagrees on first: {cells}"),
-                         cells=", ".join(open_cells))
+        return [(N_("moderate the scores the panel disagrees on first: {cells}"),
+                 {"cells": ", ".join(open_cells)})]
     unresolved = []
     for bid in evaluation.ranking:
         if bid.status != "ranked":
             continue
         for flag in bid.flags:
-            needs = flag.code in RESOLVABLE and (flag.code != "tie" or bid.rank == 1)
+            code = FlagCode(flag.code)
+            needs = code.needs_resolution and (code != FlagCode.TIE or bid.rank == 1)
             if needs and (bid_ids[bid.bid_id], flag.code) not in resolved:
                 unresolved.append(f"{bid.bid_id}/{flag.code}")
     if unresolved:
-        raise StateError(N_("record how these flags were resolved first: {flags}"),
-                         flags=", ".join(sorted(set(unresolved))))
+        return [(N_("record how these flags were resolved first: {flags}"),
+                 {"flags": ", ".join(sorted(set(unresolved)))})]
+    return []
 
 
 def _winner(result: ProcurementResult, named: str | None) -> str:
@@ -168,8 +165,10 @@ def _winner(result: ProcurementResult, named: str | None) -> str:
 def _pending(session: Session, actor: Actor, procurement_id: int
              ) -> tuple[ProcurementRow, DecisionRow]:
     row = access.load(session, procurement_id, lock=True)
-    access.require_role(actor, "approver")
-    access.require_status(row, "award_recommended")
+    access.require_role(actor, Role.APPROVER)
+    procurement = procurements.to_domain(row)
+    if not allowed(procurement, Step.APPROVE):
+        raise refused(procurement)
     latest = repo.latest_decision(session, row.id)
     assert latest is not None
     if actor.id in (row.lead_id, latest.recommended_by):

@@ -12,19 +12,22 @@ from typing import Any
 
 import numpy as np
 
-from procurement.documents.terms import parse_kpis, parse_list
+from procurement.domain.procurement import Action, refused
+from procurement.domain.terms import parse_kpis, parse_list
+from procurement.domain.views import BidView, EnvelopeView
+from procurement.domain.vocabulary import Status
 from procurement.errors import InputError, Problem, ProcurementError
 from procurement.i18n import N_
+from procurement.scoring.inputs import TCO_COLUMNS, BidSet
 from procurement.services import access, clock
 from procurement.services.actors import Actor
 from procurement.services.errors import PermissionDenied
 from procurement.services.procurements import frozen_rubric
-from procurement.services.views import BidView, EnvelopeView
-from procurement.store import audit
+from procurement.store import audit, procurements
 from procurement.store import repository as repo
 from procurement.store.db import Database
-from procurement.store.tables import BidRow, PriceEnvelopeRow, ProcurementRow
-from procurement.tables.bids import ID_COLUMNS, TCO_COLUMNS, BidSet, validate_bids
+from procurement.store.rows import BidRow, PriceEnvelopeRow, ProcurementRow
+from procurement.tables.bids import ID_COLUMNS, validate_bids
 from procurement.tables.read import Table, read_table, read_table_bytes
 
 ANSWER_PREFIX = "answer_"
@@ -58,7 +61,7 @@ def update_bid(db: Database, actor: Actor, procurement_id: int, bid_ref: str, *,
                sme: bool | None = None, gates: Mapping[str, bool] | None = None) -> BidView:
     """Correct a bid's record while the tender is open (its price envelope stays sealed)."""
     with db.write() as session:
-        row = access.lead_in(session, actor, procurement_id, "open", lock=True)
+        row = access.lead_in(session, actor, procurement_id, Action.RECEIVE_BIDS, lock=True)
         bid = access.bid(session, row, bid_ref)
         known = {c["id"] for c in row.rubric["criteria"] if c["kind"] == "gate"}
         unknown = sorted(set(gates or {}) - known)
@@ -85,7 +88,7 @@ def update_bid(db: Database, actor: Actor, procurement_id: int, bid_ref: str, *,
 def withdraw_bid(db: Database, actor: Actor, procurement_id: int, bid_ref: str) -> None:
     """Remove a bid received in error, while the tender is open."""
     with db.write() as session:
-        row = access.lead_in(session, actor, procurement_id, "open", lock=True)
+        row = access.lead_in(session, actor, procurement_id, Action.RECEIVE_BIDS, lock=True)
         bid = access.bid(session, row, bid_ref)
         envelope = repo.envelopes(session, row.id).get(bid.id)
         if envelope is not None:
@@ -102,7 +105,8 @@ def list_bids(db: Database, actor: Actor, procurement_id: int) -> list[BidView]:
         if not access.may_read(session, actor, row, "bids"):
             # Name the reason: a role that never sees bids, an undeclared interest, too early.
             access.may_see_bids(session, actor, row)
-            access.require_status(row, *_EVALUATION_AND_AFTER)
+            if not Status(row.status).evaluating_or_after:
+                raise refused(procurements.to_domain(row))
             raise PermissionDenied(N_("your role ({role}) may not see the bids"), role=actor.role)
         return [_view(b) for b in repo.bids(session, row.id)]
 
@@ -123,19 +127,18 @@ def read_envelopes(db: Database, actor: Actor, procurement_id: int) -> list[Enve
         return views
 
 
-_EVALUATION_AND_AFTER = ("quality_evaluation", *access.PRICES_OPEN)
 
 
 def _add(db: Database, actor: Actor, procurement_id: int, table: Table) -> int:
     with db.write() as session:
-        row = access.lead_in(session, actor, procurement_id, "open", lock=True)
+        row = access.lead_in(session, actor, procurement_id, Action.RECEIVE_BIDS, lock=True)
         rubric = frozen_rubric(row)
         bids = validate_bids(table, rubric, scores_from_panel=True)
         lots = _lots(table, bids, row)
         commitments = _commitments(table, bids)
         existing = {b.bid_ref for b in repo.bids(session, row.id)}
         taken = [Problem(table.file, N_("bid {bid_id} is in this procurement already"),
-                         row=bids.rows[i], column="bid_id", params={"bid_id": ref})
+                         row=bids.row(i), column="bid_id", params={"bid_id": ref})
                  for i, ref in enumerate(bids.bid_ids) if ref in existing]
         if taken:
             raise InputError(taken)
@@ -173,7 +176,7 @@ def _commitments(table: Table, bids: BidSet) -> list[dict[str, Any]]:
         except ValueError as exc:
             problems.append(Problem(table.file, N_(
                 "cannot read the KPI '{entry}': write measure: baseline -> target"),
-                row=bids.rows[i], column="kpis", params={"entry": str(exc)}))
+                row=bids.row(i), column="kpis", params={"entry": str(exc)}))
             kpis = []
         found.append({"kpis": kpis, "open_standards": parse_list(_text(bids, "open_standards", i))})
     if problems:
@@ -188,11 +191,11 @@ def _lots(table: Table, bids: BidSet, row: ProcurementRow) -> list[str | None]:
     for i, lot in enumerate(values):
         if lot_ids and lot not in lot_ids:
             problems.append(Problem(table.file, N_("the lot must be one of {lots}"),
-                                    row=bids.rows[i], column="lot",
+                                    row=bids.row(i), column="lot",
                                     params={"lots": ", ".join(sorted(lot_ids))}))
         elif not lot_ids and lot:
             problems.append(Problem(table.file, N_("this procurement has no lots"),
-                                    row=bids.rows[i], column="lot"))
+                                    row=bids.row(i), column="lot"))
     if problems:
         raise InputError(problems)
     return values

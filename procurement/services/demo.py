@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 
+from procurement.domain.views import ProcurementSummary
 from procurement.paths import shipped_dir
 from procurement.services import (
     bids,
@@ -23,7 +24,6 @@ from procurement.services import (
     scoring,
     users,
 )
-from procurement.services.views import ProcurementSummary
 from procurement.store.db import Database
 
 DEMO_PASSWORD = "harbourside-2026"

@@ -16,6 +16,8 @@ from sqlalchemy.orm import Session
 from procurement.documents import context as contexts
 from procurement.documents.clauses import load_library
 from procurement.documents.render import render_docx
+from procurement.domain.views import DecisionView, ProcurementDetail
+from procurement.domain.vocabulary import Role
 from procurement.i18n import N_, Lang
 from procurement.paths import shipped_dir
 from procurement.rubric import Rubric
@@ -25,7 +27,6 @@ from procurement.services.actors import Actor
 from procurement.services.errors import StateError
 from procurement.services.procurements import contract_terms
 from procurement.services.results import evaluate_in, lots_of
-from procurement.services.views import DecisionView, ProcurementDetail
 from procurement.store import audit
 from procurement.store import repository as repo
 from procurement.store.db import Database
@@ -165,7 +166,7 @@ def _decided(db: Database, actor: Actor, procurement_id: int, lot: str | None
 def _frozen_or_current(session: Session, row: object, latest: object, lot: str | None
                        ) -> Evaluation:
     """The evaluation frozen into the recommendation, else the current one."""
-    from procurement.store.tables import DecisionRow, ProcurementRow
+    from procurement.store.rows import DecisionRow, ProcurementRow
 
     assert isinstance(row, ProcurementRow)
     lot = lot or lots_of(row)[0]
@@ -181,7 +182,7 @@ def _reader(actor: Actor) -> Actor:
     if actor.role in ("lead", "approver") and not actor.operator:
         return actor
     return Actor(id=0, username=actor.username, display_name=actor.display_name,
-                 role="approver", operator=True)
+                 role=Role.APPROVER, operator=True)
 
 
 def _render(kind: str, detail: ProcurementDetail, lang: Lang, context: dict[str, object],

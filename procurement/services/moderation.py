@@ -6,25 +6,28 @@ from __future__ import annotations
 
 import math
 
+from procurement.domain.procurement import Action
+from procurement.domain.views import ConsensusView, ResolutionView
+from procurement.domain.vocabulary import FlagCode
 from procurement.errors import ProcurementError
 from procurement.i18n import N_
 from procurement.services import access, clock
 from procurement.services.actors import Actor
 from procurement.services.errors import ConflictError, NotFound, PermissionDenied
-from procurement.services.views import ConsensusView, ResolutionView
 from procurement.store import audit
 from procurement.store import repository as repo
 from procurement.store.db import Database
-from procurement.store.tables import ConsensusRow, FlagResolutionRow
+from procurement.store.rows import ConsensusRow, FlagResolutionRow
 
-RESOLVABLE = ("abnormally_low", "identical_price", "tie", "single_bid")
+# The flags that take a recorded resolution before an award is recommended.
+RESOLVABLE = tuple(code for code in FlagCode if code.needs_resolution)
 
 
 def set_consensus(db: Database, actor: Actor, procurement_id: int, bid_ref: str,
                   criterion: str, score: float, reason: str, *,
                   expected_version: int | None = None) -> ConsensusView:
     with db.write() as session:
-        row = access.lead_in(session, actor, procurement_id, "moderation")
+        row = access.lead_in(session, actor, procurement_id, Action.MODERATE)
         bid = access.bid(session, row, bid_ref)
         spec = next((c for c in row.rubric["criteria"] if c["id"] == criterion
                      and c["kind"] == "scale"), None)
@@ -77,7 +80,7 @@ def resolve_flag(db: Database, actor: Actor, procurement_id: int, bid_ref: str, 
     if not resolution.strip():
         raise ProcurementError(N_("describe how the flag was resolved"))
     with db.write() as session:
-        row = access.lead_in(session, actor, procurement_id, "price_opening", "moderation")
+        row = access.lead_in(session, actor, procurement_id, Action.RESOLVE_FLAG)
         bid = access.bid(session, row, bid_ref)
         existing = next((r for r in repo.resolutions(session, row.id)
                          if r.bid_id == bid.id and r.code == code), None)

@@ -4,6 +4,7 @@ declarations (UK Procurement Act 2023 s.81–83; declared before any bid is visi
 from __future__ import annotations
 
 from procurement import labels
+from procurement.domain.procurement import Action
 from procurement.errors import ProcurementError
 from procurement.i18n import N_
 from procurement.services import access, clock
@@ -12,7 +13,7 @@ from procurement.services.errors import ConflictError, NotFound, PermissionDenie
 from procurement.store import audit
 from procurement.store import repository as repo
 from procurement.store.db import Database
-from procurement.store.tables import PanelMemberRow
+from procurement.store.rows import PanelMemberRow
 
 COI_NAMES = labels.COI
 
@@ -21,7 +22,7 @@ def assign_evaluator(db: Database, actor: Actor, procurement_id: int, username: 
                      criteria: list[str] | None = None) -> None:
     """Put an evaluator on the panel, for every scale criterion or the ones named."""
     with db.write() as session:
-        row = access.lead_in(session, actor, procurement_id, "draft", "open", lock=True)
+        row = access.lead_in(session, actor, procurement_id, Action.CHANGE_PANEL, lock=True)
         user = repo.user_by_name(session, username)
         if user is None:
             raise NotFound(N_("no user {username}"), username=username)
@@ -43,7 +44,7 @@ def assign_evaluator(db: Database, actor: Actor, procurement_id: int, username: 
 def remove_evaluator(db: Database, actor: Actor, procurement_id: int, username: str) -> None:
     """Take an evaluator off the panel before evaluation starts."""
     with db.write() as session:
-        row = access.lead_in(session, actor, procurement_id, "draft", "open", lock=True)
+        row = access.lead_in(session, actor, procurement_id, Action.CHANGE_PANEL, lock=True)
         user = repo.user_by_name(session, username)
         seat = repo.member(session, row.id, user.id) if user else None
         if seat is None:
@@ -60,7 +61,7 @@ def declare_interests(db: Database, actor: Actor, procurement_id: int, *, confli
     conflict cannot be withdrawn."""
     with db.write() as session:
         row = access.load(session, procurement_id)
-        access.require_status(row, "open", "quality_evaluation")
+        access.require(row, Action.DECLARE_INTERESTS)
         seat = access.panel_seat(session, actor, row)
         if seat.coi == "conflict":
             raise StateError(N_("a declared conflict of interest cannot be withdrawn"))

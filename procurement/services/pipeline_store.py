@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy import func, select
 
+from procurement.domain.vocabulary import Role
 from procurement.errors import InputError, Problem
 from procurement.i18n import N_
 from procurement.pipeline.entry import PipelineEntry
@@ -34,9 +35,9 @@ from procurement.services.errors import NotFound, StateError
 from procurement.store import audit
 from procurement.store import repository as repo
 from procurement.store.db import Database
-from procurement.store.tables import PipelineEntryRow, PublishedItemRow
+from procurement.store.rows import PipelineEntryRow, PublishedItemRow
 
-EDITORS = ("lead",)  # who keeps the pipeline: the procurement leads
+EDITORS = (Role.LEAD,)  # who keeps the pipeline: the procurement leads
 
 
 def list_entries(db: Database) -> list[PipelineEntry]:

@@ -9,7 +9,9 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
-from procurement.documents.terms import ContractTerms
+from procurement.domain.terms import ContractTerms
+from procurement.domain.views import PanelMemberView, ProcurementDetail, ProcurementSummary
+from procurement.domain.vocabulary import Role
 from procurement.errors import ProcurementError
 from procurement.i18n import N_
 from procurement.rubric import Rubric, load_rubric, rubric_from_data
@@ -18,11 +20,10 @@ from procurement.scoring.options import ScoringOptions
 from procurement.services import access, clock
 from procurement.services.actors import Actor
 from procurement.services.errors import ConflictError, StateError
-from procurement.services.views import PanelMemberView, ProcurementDetail, ProcurementSummary
 from procurement.store import audit
 from procurement.store import repository as repo
 from procurement.store.db import Database
-from procurement.store.tables import ProcurementRow
+from procurement.store.rows import ProcurementRow
 
 _REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,79}$")
 _LOT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
@@ -34,7 +35,7 @@ def create_procurement(db: Database, actor: Actor, *, reference: str, title: str
                        lots: list[dict[str, str]] | None = None, standstill_days: int = 8,
                        **settings: Any) -> ProcurementDetail:
     """Create a draft procurement led by ``actor`` (a procurement lead)."""
-    access.require_role(actor, "lead")
+    access.require_role(actor, Role.LEAD)
     if not _REFERENCE.match(reference):
         raise ProcurementError(N_("a reference uses letters, digits, '.', '_', '/' or '-'"))
     if not title.strip() or not buyer_name.strip():

@@ -10,18 +10,17 @@ import numpy as np
 from sqlalchemy.orm import Session
 
 from procurement.i18n import N_
-from procurement.scoring.engine import Scorecard, score_bids
-from procurement.scoring.evaluation import to_evaluation
+from procurement.scoring.engine import score_bids
+from procurement.scoring.inputs import TCO_COLUMNS, BidSet, CostInputs, PanelScores
 from procurement.scoring.result import Evaluation
+from procurement.scoring.scorecard import Scorecard
 from procurement.services import access
 from procurement.services.actors import Actor
 from procurement.services.errors import PermissionDenied
 from procurement.services.procurements import frozen_options, frozen_rubric
 from procurement.store import repository as repo
 from procurement.store.db import Database
-from procurement.store.tables import BidRow, PriceEnvelopeRow, ProcurementRow
-from procurement.tables.bids import TCO_COLUMNS, BidSet, CostInputs
-from procurement.tables.panel import PanelScores
+from procurement.store.rows import BidRow, PriceEnvelopeRow, ProcurementRow
 
 ALL_LOTS = "all"
 
@@ -74,7 +73,7 @@ def evaluate_in(session: Session, row: ProcurementRow, lot: str | None = None) -
                  if c.bid_id in refs}
     card = score_bids(rubric, _bid_set(row, bids, repo.envelopes(session, row.id)), options,
                       panel=panel, moderated=moderated, assigned=assigned)
-    return ProcurementResult(lot, card, to_evaluation(card))
+    return ProcurementResult(lot, card, card.evaluation())
 
 
 def _bid_set(row: ProcurementRow, bids: list[BidRow],
@@ -85,12 +84,11 @@ def _bid_set(row: ProcurementRow, bids: list[BidRow],
         return np.array([_number(getattr(envelopes.get(b.id), name, None)) for b in bids])
 
     return BidSet(
-        file=row.reference, bid_ids=[b.bid_ref for b in bids],
+        source=row.reference, bid_ids=[b.bid_ref for b in bids],
         suppliers=[b.supplier_name for b in bids], sme=np.array([b.sme for b in bids], dtype=bool),
         scores={}, gates={g: np.array([bool(b.gates.get(g)) for b in bids], dtype=bool)
                           for g in gates},
-        cost=CostInputs(price=column("price"), **{n: column(n) for n in TCO_COLUMNS}),
-        rows=list(range(2, len(bids) + 2)))
+        cost=CostInputs(price=column("price"), **{n: column(n) for n in TCO_COLUMNS}))
 
 
 def _number(value: object) -> float:

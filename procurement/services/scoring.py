@@ -10,17 +10,18 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from procurement.domain.procurement import Action
+from procurement.domain.views import ScoreView
 from procurement.errors import InputError, Problem, ProcurementError
 from procurement.i18n import N_
 from procurement.services import access, clock
 from procurement.services.actors import Actor
 from procurement.services.errors import ConflictError, PermissionDenied, StateError
 from procurement.services.procurements import frozen_rubric
-from procurement.services.views import ScoreView
 from procurement.store import audit
 from procurement.store import repository as repo
 from procurement.store.db import Database
-from procurement.store.tables import PanelMemberRow, ProcurementRow, ScoreRow, UserRow
+from procurement.store.rows import PanelMemberRow, ProcurementRow, ScoreRow, UserRow
 from procurement.tables.panel import read_panel
 
 
@@ -32,7 +33,7 @@ def submit_score(db: Database, actor: Actor, procurement_id: int, bid_ref: str, 
     and :class:`ConflictError` says so."""
     with db.write() as session:
         row = access.load(session, procurement_id)
-        access.require_status(row, "quality_evaluation")
+        access.require(row, Action.SCORE)
         seat = access.cleared_member(session, actor, row)
         if seat.submitted_at is not None:
             raise StateError(N_("your scoresheet is submitted; scores can no longer change"))
@@ -71,7 +72,7 @@ def submit_scoresheet(db: Database, actor: Actor, procurement_id: int) -> None:
     """Hand in a complete scoresheet: every bid scored on every assigned criterion."""
     with db.write() as session:
         row = access.load(session, procurement_id)
-        access.require_status(row, "quality_evaluation")
+        access.require(row, Action.SCORE)
         seat = access.cleared_member(session, actor, row)
         if seat.submitted_at is not None:
             raise StateError(N_("your scoresheet is submitted already"))
@@ -107,7 +108,7 @@ def import_scores(db: Database, actor: Actor, procurement_id: int, path: str | P
     """The lead enters a panel's scores from a CSV/XLSX table (e.g. scored on paper), all or
     none; they count as each named evaluator's own, and each must be cleared on the panel."""
     with db.write() as session:
-        row = access.lead_in(session, actor, procurement_id, "quality_evaluation", lock=True)
+        row = access.lead_in(session, actor, procurement_id, Action.SCORE, lock=True)
         bids = {b.bid_ref: b for b in repo.bids(session, row.id)}
         panel = read_panel(path, frozen_rubric(row), list(bids))
         seats: dict[str, tuple[UserRow, PanelMemberRow]] = {}
@@ -116,12 +117,12 @@ def import_scores(db: Database, actor: Actor, procurement_id: int, path: str | P
             user = repo.user_by_name(session, name)
             seat = repo.member(session, row.id, user.id) if user else None
             if user is None or seat is None or seat.coi != "none" or seat.submitted_at:
-                problems.append(Problem(panel.file, N_(
+                problems.append(Problem(panel.source, N_(
                     "{evaluator} is not a cleared panel member still scoring"),
-                    row=panel.rows[i], column="evaluator", params={"evaluator": name}))
+                    row=panel.row(i), column="evaluator", params={"evaluator": name}))
             elif not panel.rationales[i]:
-                problems.append(Problem(panel.file, N_("a rationale is required"),
-                                        row=panel.rows[i], column="rationale"))
+                problems.append(Problem(panel.source, N_("a rationale is required"),
+                                        row=panel.row(i), column="rationale"))
             else:
                 seats[name] = (user, seat)
         if problems:

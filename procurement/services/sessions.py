@@ -26,7 +26,7 @@ from procurement.services.actors import Actor
 from procurement.services.users import actor_of
 from procurement.store import repository as repo
 from procurement.store.db import Database
-from procurement.store.tables import SessionRow, SettingRow
+from procurement.store.rows import SessionRow, SettingRow
 
 COOKIE = "procure_session"
 SECRET_ENV = "PROCUREMENT_SESSION_SECRET"

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from procurement.domain.views import Task
 from procurement.i18n import N_
 from procurement.services import clock
 from procurement.services.actors import Actor
-from procurement.services.views import Task
 from procurement.store import repository as repo
 from procurement.store.db import Database
-from procurement.store.tables import ProcurementRow
+from procurement.store.rows import ProcurementRow
 
 # What the lead does next in each status.
 _LEAD_NEXT = {"draft": "open_tender", "open": "receive_bids",
@@ -82,10 +82,11 @@ def next_step(status: str, role: str, *, is_lead: bool, coi: str | None = None,
               submitted: bool = False, standstill_end: date | None = None,
               today: date | None = None) -> tuple[str, dict[str, object]]:
     """The hint for one person on one procurement: (message id, parameters)."""
+    from procurement.domain.vocabulary import Status
     from procurement.i18n import Term
-    from procurement.services.access import STATUS_NAMES
+    from procurement.labels import STATUSES as STATUS_NAMES
 
-    status_name = Term(STATUS_NAMES[status])
+    status_name = Term(STATUS_NAMES[Status(status)])
     if status == "standstill":
         end: object = standstill_end or "?"
         if is_lead and standstill_end and (today or clock.today()) > standstill_end:

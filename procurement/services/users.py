@@ -9,15 +9,16 @@ from functools import cache
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from procurement.domain.views import UserView
+from procurement.domain.vocabulary import Role, codes
 from procurement.i18n import N_
 from procurement.services import clock
-from procurement.services.actors import ROLES, Actor
+from procurement.services.actors import Actor
 from procurement.services.errors import ConflictError, NotFound, PermissionDenied
-from procurement.services.views import UserView
 from procurement.store import audit
 from procurement.store import repository as repo
 from procurement.store.db import Database
-from procurement.store.tables import UserRow
+from procurement.store.rows import UserRow
 
 MIN_PASSWORD = 10
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,79}$")
@@ -41,9 +42,9 @@ def add_user(db: Database, username: str, display_name: str, role: str, *,
     """Create an account (an administrator's act: recorded as ``system``)."""
     if not _USERNAME.match(username):
         raise PermissionDenied(N_("user names use 2–80 lowercase letters, digits, '.', '_' or '-'"))
-    if role not in ROLES:
+    if role not in codes(Role):
         raise PermissionDenied(N_("unknown role {role}; use one of {roles}"), role=role,
-                               roles=", ".join(ROLES))
+                               roles=", ".join(codes(Role)))
     if password is not None and len(password) < MIN_PASSWORD:
         raise PermissionDenied(N_("a password needs at least {count} characters"),
                                count=MIN_PASSWORD)
@@ -112,9 +113,9 @@ def list_users(db: Database) -> list[UserView]:
 
 def actor_of(row: UserRow) -> Actor:
     return Actor(id=row.id, username=row.username, display_name=row.display_name,
-                 role=row.role)  # type: ignore[arg-type]  # checked on the way in
+                 role=Role(row.role))
 
 
 def _view(row: UserRow) -> UserView:
-    return UserView(username=row.username, display_name=row.display_name, role=row.role,
+    return UserView(username=row.username, display_name=row.display_name, role=Role(row.role),
                     email=row.email)

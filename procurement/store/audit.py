@@ -27,7 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from procurement.i18n import N_
-from procurement.store.tables import AuditHeadRow, AuditRow
+from procurement.store.rows import AuditHeadRow, AuditRow
 
 GENESIS = "0" * 64
 SCHEME = 2  # how new entries are hashed (see the module docstring)

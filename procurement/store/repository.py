@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from procurement.store.tables import (
+from procurement.store.rows import (
     BidRow,
     ConsensusRow,
     DecisionRow,

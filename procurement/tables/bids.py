@@ -7,7 +7,6 @@ or ``capex``, ``opex_per_year``, ``term_years``, ``exit_cost``. Other columns ar
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,46 +14,16 @@ import numpy as np
 
 from procurement.errors import InputError, Problem
 from procurement.i18n import N_
+from procurement.scoring.inputs import TCO_COLUMNS, BidSet, CostInputs
 from procurement.tables.read import Table, read_table
 from procurement.tables.values import cell_problem, numeric_column, text_column, yes_no_column
 
 if TYPE_CHECKING:
-    import pyarrow as pa
     from numpy.typing import NDArray
 
     from procurement.rubric.model import Rubric
 
-TCO_COLUMNS = ("capex", "opex_per_year", "term_years", "exit_cost")
 ID_COLUMNS = frozenset({"bid_id", "supplier", "evaluator", "criterion", "rationale"})
-
-
-@dataclass(frozen=True)
-class CostInputs:
-    """What bidders priced: a price, or the parts of a total cost of ownership."""
-
-    price: NDArray[np.float64] | None = None
-    capex: NDArray[np.float64] | None = None
-    opex_per_year: NDArray[np.float64] | None = None
-    term_years: NDArray[np.float64] | None = None
-    exit_cost: NDArray[np.float64] | None = None
-
-
-@dataclass(frozen=True)
-class BidSet:
-    """Validated bids, one array entry per bid, in the order of the file."""
-
-    file: str
-    bid_ids: list[str]
-    suppliers: list[str]
-    sme: NDArray[np.bool_]
-    scores: dict[str, NDArray[np.float64]]  # raw scale scores by criterion (absent: from panel)
-    gates: dict[str, NDArray[np.bool_]]
-    cost: CostInputs
-    extra: dict[str, pa.Array] = field(default_factory=dict)  # other columns, kept as read
-    rows: list[int] = field(default_factory=list)
-
-    def __len__(self) -> int:
-        return len(self.bid_ids)
 
 
 def read_bids(path: str | Path, rubric: Rubric, *, scores_from_panel: bool = False) -> BidSet:

@@ -7,7 +7,6 @@ score without a reason cannot be defended in an assessment summary.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +14,7 @@ import numpy as np
 
 from procurement.errors import InputError, Problem
 from procurement.i18n import N_
+from procurement.scoring.inputs import PanelScores
 from procurement.tables.bids import ID_COLUMNS
 from procurement.tables.read import Table, read_table
 from procurement.tables.values import (
@@ -25,27 +25,10 @@ from procurement.tables.values import (
 )
 
 if TYPE_CHECKING:
-    from numpy.typing import NDArray
 
     from procurement.rubric.model import Rubric
 
 PANEL_COLUMNS = ("bid_id", "evaluator", "criterion", "score", "rationale")
-
-
-@dataclass(frozen=True)
-class PanelScores:
-    """Individual evaluators' scores, one entry per row of the panel table."""
-
-    file: str
-    bid_ids: list[str]
-    evaluators: list[str]
-    criteria: list[str]
-    scores: NDArray[np.float64]
-    rationales: list[str]
-    rows: list[int] = field(default_factory=list)  # spreadsheet row of each score
-
-    def __len__(self) -> int:
-        return len(self.bid_ids)
 
 
 def read_panel(path: str | Path, rubric: Rubric, bid_ids: list[str]) -> PanelScores:

@@ -11,8 +11,9 @@ import streamlit as st
 
 from procurement.errors import ProcurementError
 from procurement.i18n import N_, language_names
+from procurement.labels import ROLES
 from procurement.services import sessions, users
-from procurement.services.actors import ROLE_NAMES, Actor
+from procurement.services.actors import Actor
 from procurement.ui import context
 from procurement.ui.context import t
 from procurement.ui.text import plain
@@ -83,7 +84,7 @@ def sidebar() -> None:
         who = context.actor()
         if who is not None:
             st.markdown(f":material/person: **{plain(who.display_name)}**  \n"
-                        f"{plain(t(ROLE_NAMES[who.role]))} · {plain(who.username)}")
+                        f"{plain(t(ROLES[who.role]))} · {plain(who.username)}")
             if st.button(t("Sign out"), icon=":material/logout:"):
                 sign_out()
         _cookie_scripts()

@@ -10,13 +10,14 @@ from typing import Any, TypeVar
 import streamlit as st
 
 from procurement import formats, labels
+from procurement.domain.views import ProcurementSummary, ResolutionView
+from procurement.domain.vocabulary import Status
+from procurement.labels import STATUSES as STATUS_NAMES
 from procurement.rubric import Rubric
-from procurement.rubric.view import rubric_view
+from procurement.rubric.methodology import methodology
 from procurement.scoring.result import Note
 from procurement.services import procurements
-from procurement.services.access import STATUS_NAMES
 from procurement.services.actors import Actor
-from procurement.services.views import ProcurementSummary, ResolutionView
 from procurement.ui.context import (
     PROCUREMENT,
     database,
@@ -46,7 +47,7 @@ def status_label(status: str) -> Md:
 
 def status_text(status: str) -> str:
     """The status in words (for tables, which show no icons)."""
-    return t(STATUS_NAMES[status])
+    return t(STATUS_NAMES[Status(status)])
 
 
 def widget_key(key: str) -> str:
@@ -161,7 +162,7 @@ def show_methodology(rubric: Rubric, options: dict[str, Any] | None = None) -> N
     """The published methodology as bidders read it: criteria, weights, levels, sources.
     Everything in it is the rubric's text (a city's own rubric is a user's file), so all of it
     is shown as plain text."""
-    view = rubric_view(rubric, lang())
+    view = methodology(rubric, lang())
     st.markdown(f"#### {plain(view['title'])}")
     st.markdown(plain(view["description"]))
     st.markdown(plain(view["weight_summary"]))

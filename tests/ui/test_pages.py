@@ -125,7 +125,7 @@ def test_rubric_clone_validates_live(app):
     assert "Valid." in texts(at)
     from procurement.rubric import load_rubric
 
-    price_row = [c.kind for c in load_rubric("cn-goods").criteria].index("cost")
+    price_row = [c.kind.value for c in load_rubric("cn-goods").criteria].index("cost")
     at.session_state["rubric_editor_cn-goods"] = {
         "edited_rows": {price_row: {"weight": 500}}, "added_rows": [],
         "deleted_rows": []}

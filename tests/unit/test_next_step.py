@@ -7,12 +7,12 @@ from datetime import date
 
 import pytest
 
+from procurement.domain.vocabulary import Status
 from procurement.i18n import tr
-from procurement.services.access import STATUSES
 from procurement.services.tasks import next_step
 
 
-@pytest.mark.parametrize("status", STATUSES)
+@pytest.mark.parametrize("status", list(Status))
 @pytest.mark.parametrize(("role", "is_lead", "coi"), [
     ("lead", True, None), ("approver", False, None), ("observer", False, None),
     ("evaluator", False, "pending"), ("evaluator", False, "none"),

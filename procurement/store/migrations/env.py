@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from procurement.store.tables import Base
+from procurement.store.rows import Base
 
 connection = context.config.attributes.get("connection")
 if connection is None:  # pragma: no cover - always called from Database.upgrade

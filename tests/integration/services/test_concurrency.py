@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from procurement.rubric import load_rubric
 from procurement.services import bids, lifecycle, panel, procurements, scoring, users
 from procurement.services.errors import ConflictError
-from procurement.store.tables import AuditRow
+from procurement.store.rows import AuditRow
 from tests.conftest import MINI_RUBRIC
 from tests.integration import world
 

@@ -9,7 +9,7 @@ import time
 from sqlalchemy import func, select
 
 from procurement.services import lifecycle
-from procurement.store.tables import AuditRow, BidRow
+from procurement.store.rows import AuditRow, BidRow
 from tests.integration import world
 
 BIDS = 40_000

@@ -7,7 +7,7 @@ from procurement.errors import ProcurementError
 from procurement.rubric import load_rubric
 from procurement.services import procurements
 from procurement.services.errors import ConflictError, PermissionDenied, StateError
-from procurement.store.tables import AuditRow
+from procurement.store.rows import AuditRow
 from tests.conftest import MINI_RUBRIC
 from tests.integration import world
 

@@ -84,7 +84,7 @@ def test_instances_share_the_secret_kept_in_the_database(db, lead, monkeypatch):
 
 
 def test_a_deactivated_user_is_signed_out(db, lead):
-    from procurement.store.tables import UserRow
+    from procurement.store.rows import UserRow
 
     cookie = _cookie(db, lead)
     with db.write() as session:

@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from procurement.services import users
 from procurement.services.errors import ConflictError, PermissionDenied
-from procurement.store.tables import UserRow
+from procurement.store.rows import UserRow
 
 
 def test_add_and_authenticate(db):

@@ -12,7 +12,6 @@ from alembic.config import Config
 from sqlalchemy import create_engine, text
 
 from procurement.services import audit_log, award
-from procurement.services.actors import Actor
 from procurement.store import audit
 from procurement.store.db import _MIGRATIONS, SCHEMA_REVISION, Database
 
@@ -61,9 +60,9 @@ def test_a_returned_recommendation_gets_its_note_back(tmp_path):
     engine.dispose()
 
     db = Database(url)  # migrates to the newest schema
-    operator = Actor(id=0, username="cli", display_name="command line", role="observer",
-                     operator=True)
-    (decision,) = award.decisions(db, operator, 1)
+    from procurement.services.actors import OPERATOR
+
+    (decision,) = award.decisions(db, OPERATOR, 1)
     assert (decision.note, decision.return_reason) == ("lowest exit cost", "explain the exit cost")
     assert decision.returned_by == "zhou.min" and decision.returned_at is not None
     report = audit_log.verify_chain(db)

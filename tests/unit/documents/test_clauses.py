@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from procurement.documents.clauses import included, load_library, select_clauses
-from procurement.documents.terms import ContractTerms, parse_kpis, parse_list
+from procurement.domain.terms import ContractTerms, parse_kpis, parse_list
 from procurement.rubric import load_rubric
 
 LIBRARY = load_library()

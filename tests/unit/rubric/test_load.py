@@ -94,6 +94,6 @@ def test_malformed_files(raw, expected):
 
 def test_a_user_rubric_file_round_trips(tmp_path: Path, mini_rubric):
     path = tmp_path / "mine.yaml"
-    path.write_text(yaml.safe_dump(mini_rubric.model_dump(exclude_defaults=False),
+    path.write_text(yaml.safe_dump(mini_rubric.model_dump(mode="json", exclude_defaults=False),
                                    allow_unicode=True), encoding="utf-8")
     assert load_rubric(path) == mini_rubric

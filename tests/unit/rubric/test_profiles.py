@@ -56,7 +56,7 @@ def test_uk_mat_needs_ten_percent_social_value(mini_data):
 def test_scoring_with_another_formula_under_a_cn_profile_is_refused():
     from procurement.api import scoring_options
     from procurement.scoring.engine import score_bids
-    from procurement.tables.bids import BidSet
+    from procurement.scoring.inputs import BidSet
 
     rubric = load_rubric("cn-services")
     options = scoring_options(rubric, price_formula="linear")

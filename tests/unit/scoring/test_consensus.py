@@ -5,7 +5,7 @@ import pytest
 
 from procurement.errors import InputError
 from procurement.scoring.consensus import consolidate, spread_level
-from procurement.tables.panel import PanelScores
+from procurement.scoring.inputs import PanelScores
 
 
 def _panel(rows):

@@ -5,8 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from procurement.errors import InputError
-from procurement.planning import (
+from procurement.design import (
     ProcurementDesign,
     load_design,
     load_table3,
@@ -15,8 +14,9 @@ from procurement.planning import (
     review,
     review_view,
 )
-from procurement.planning import rules as r
-from procurement.planning.table3 import TABLE3_FILE, parse_table3
+from procurement.design import rules as r
+from procurement.design.table3 import TABLE3_FILE, parse_table3
+from procurement.errors import InputError
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples" / "design"
 META = {"title", "reference", "buyer", "currency"}

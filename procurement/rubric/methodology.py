@@ -9,7 +9,7 @@ from procurement.i18n import N_, Lang, tr
 from procurement.rubric.model import Criterion, Rubric
 
 
-def rubric_view(rubric: Rubric, lang: Lang = "en") -> dict[str, Any]:
+def methodology(rubric: Rubric, lang: Lang = "en") -> dict[str, Any]:
     """Return the rubric's published methodology in ``lang`` (weights normalised to sum 1)."""
     weights = rubric.weights()
     return {

@@ -9,7 +9,7 @@ from hypothesis.extra.numpy import arrays
 from skcriteria.agg.simple import WeightedSumModel
 
 from procurement.scoring.ranks import competition_rank, dense_to_competition
-from procurement.scoring.sensitivity import (
+from procurement.scoring.weight_sampling import (
     dirichlet_weights,
     rank_reversals,
     sample_ranks,
@@ -133,7 +133,7 @@ def test_rank_reversal_is_reported_with_the_orders_before_and_after():
 
 @given(st.integers(1, 8), st.integers(1, 60), st.integers(0, 2**32 - 1))
 def test_rank_percentiles_match_numpy(bids, samples, seed):
-    from procurement.scoring.sensitivity import rank_percentiles
+    from procurement.scoring.weight_sampling import rank_percentiles
 
     ranks = np.random.default_rng(seed).integers(1, bids + 1, size=(samples, bids))
     expected = np.percentile(ranks, [5, 50, 95], axis=0, method="inverted_cdf").T

@@ -12,8 +12,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
+from procurement.design import model as d
 from procurement.i18n import N_, Term
-from procurement.planning import design as d
 
 Level = Literal["traditional", "transition", "smart"]
 LEVELS: tuple[Level, ...] = ("traditional", "transition", "smart")

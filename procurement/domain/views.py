@@ -7,6 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from procurement.domain.vocabulary import Coi, Outcome, Role, Status
+
 
 class View(BaseModel):
     model_config = ConfigDict(frozen=True)
@@ -15,7 +17,7 @@ class View(BaseModel):
 class UserView(View):
     username: str
     display_name: str
-    role: str
+    role: Role
     email: str | None
 
 
@@ -24,7 +26,7 @@ class ProcurementSummary(View):
     reference: str
     title: str
     buyer_name: str
-    status: str
+    status: Status
     bid_count: int
     lead: str
     lead_name: str = ""
@@ -35,7 +37,7 @@ class PanelMemberView(View):
     username: str
     display_name: str
     criteria: list[str]
-    coi: str  # pending, none, conflict
+    coi: Coi
     coi_reason: str | None  # shown to the lead and the evaluator only
     declared_at: datetime | None
     submitted_at: datetime | None
@@ -51,7 +53,7 @@ class ProcurementDetail(View):
     buyer_name: str
     buyer_id: str
     lots: list[dict[str, Any]]
-    status: str
+    status: Status
     lead: str
     lead_name: str = ""
     rubric: dict[str, Any]
@@ -125,7 +127,7 @@ class DecisionView(View):
     approved_by: str | None
     approved_by_name: str | None = None
     approved_at: datetime | None
-    outcome: str  # pending, approved, returned
+    outcome: Outcome
     note: str | None  # the lead's reasons for the recommendation
     returned_by: str | None = None
     returned_by_name: str | None = None

@@ -8,9 +8,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from procurement.design.model import ProcurementDesign
 from procurement.errors import InputError, Problem, fail, field_path, pydantic_message
 from procurement.i18n import N_
-from procurement.planning.design import ProcurementDesign
 from procurement.rubric.load import PYDANTIC_MESSAGES
 from procurement.yamlfile import read_mapping
 

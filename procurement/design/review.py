@@ -12,10 +12,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from procurement.design.model import ProcurementDesign
+from procurement.design.rules import LEVELS, RULES, Level
+from procurement.design.table3 import Table3, load_table3
 from procurement.i18n import N_, Lang, tr
-from procurement.planning.design import ProcurementDesign
-from procurement.planning.rules import LEVELS, RULES, Level
-from procurement.planning.table3 import Table3, load_table3
 
 LEVEL_NAMES: dict[Level, str] = {
     "traditional": N_("traditional"),

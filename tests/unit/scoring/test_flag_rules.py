@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from procurement.scoring.flags import abnormally_low, identical_groups
+from procurement.scoring.flag_rules import abnormally_low, identical_groups
 
 
 def test_below_60_percent_of_the_mean_of_the_others():

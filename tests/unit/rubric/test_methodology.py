@@ -7,7 +7,7 @@ import re
 import pytest
 
 from procurement.rubric import list_rubrics, load_rubric, rubric_from_data
-from procurement.rubric.view import rubric_view, weight_summary
+from procurement.rubric.methodology import methodology, weight_summary
 
 
 @pytest.mark.parametrize("info", list_rubrics(), ids=lambda i: i.id)
@@ -32,4 +32,4 @@ def test_the_summary_of_the_default_rubric_in_both_languages():
     assert "Long-term value 43.0 %" in english
     assert "A bid must pass every pass/fail criterion to be ranked: Accepts the city's" in english
     assert chinese.startswith("总分 100 分的构成：") and "43.0 %" in chinese
-    assert rubric_view(rubric, "zh")["weight_summary"] == chinese
+    assert methodology(rubric, "zh")["weight_summary"] == chinese

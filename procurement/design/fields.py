@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
+from procurement.design import model as d
 from procurement.i18n import N_
-from procurement.planning import design as d
 
 Kind = Literal["text", "choice", "bool", "int", "float", "list", "multi"]
 

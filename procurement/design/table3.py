@@ -8,9 +8,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from procurement.design.load import validate
+from procurement.design.model import design_error
 from procurement.i18n import N_
-from procurement.planning.design import design_error
-from procurement.planning.load import validate
 from procurement.rubric.model import Text
 from procurement.yamlfile import read_mapping
 

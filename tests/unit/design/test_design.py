@@ -4,10 +4,10 @@ from typing import Any, get_args
 
 import pytest
 
+from procurement.design import ProcurementDesign, design_from_data, load_design, parse_design
+from procurement.design.fields import FIELDS, form_data
+from procurement.design.model import SmeMeasure
 from procurement.errors import InputError
-from procurement.planning import ProcurementDesign, design_from_data, load_design, parse_design
-from procurement.planning.design import SmeMeasure
-from procurement.planning.fields import FIELDS, form_data
 
 
 def _error(text: str) -> list[str]:
