@@ -6,7 +6,6 @@ import streamlit as st
 
 from procurement import formats
 from procurement.errors import InputError
-from procurement.rubric import Rubric
 from procurement.scoring.inputs import TCO_COLUMNS
 from procurement.services import bids, procurements
 from procurement.services.access import PRICES_OPEN
@@ -37,7 +36,7 @@ if summary is None:
     st.stop()
 with guarded():
     detail = procurements.get_procurement(db, who, summary.id)
-    rubric = Rubric.model_validate(detail.rubric)
+    rubric = detail.rubric
     cost = rubric.cost
     targets = ["bid_id", "supplier", "sme", *(g.id for g in rubric.gates)]
     if cost is not None:
@@ -142,7 +141,7 @@ with guarded():
 
     st.subheader(t("Price envelopes"))
     if detail.status in PRICES_OPEN:
-        currency = detail.contract_terms.get("currency")
+        currency = detail.contract_terms.currency
         envelopes = bids.read_envelopes(db, who, detail.id)
         fields = {"price": t("Price"), "capex": t("Capital cost"),
                   "opex_per_year": t("Operating cost per year"), "exit_cost": t("Exit cost")}

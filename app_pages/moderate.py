@@ -4,7 +4,6 @@ by side, a consensus score with its reason, and how each red flag was resolved."
 import streamlit as st
 
 from procurement import formats, labels
-from procurement.rubric import Rubric
 from procurement.services import moderation, procurements, scoring
 from procurement.services.moderation import RESOLVABLE
 from procurement.ui import context
@@ -27,7 +26,7 @@ with guarded():
     if who.username != detail.lead:
         st.error(t("Only the procurement's lead moderates."), icon=":material/block:")
         st.stop()
-    rubric = Rubric.model_validate(detail.rubric)
+    rubric = detail.rubric
     names = {c.id: c.name.get(lang()) for c in rubric.criteria}
     people = {m.username: m.display_name for m in detail.panel}
     evaluation = current_result(who, detail.id).evaluation

@@ -89,6 +89,6 @@ try:
     options = scoring_options(rubric, method=method, price_formula=formula,
                               benchmark_price=benchmark or None, discount_rate=rate,
                               sme_deduction=sme)
-    show_methodology(rubric, options.model_dump())
+    show_methodology(rubric, options)
 except ProcurementError as exc:
     st.warning(exc.render(lang()), icon=":material/warning:")

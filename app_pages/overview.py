@@ -3,10 +3,9 @@ methodology, the contract terms, and cancellation."""
 
 import streamlit as st
 
-from procurement.domain.terms import REPORTING, ContractTerms, parse_kpis, parse_list
+from procurement.domain.terms import REPORTING, parse_kpis, parse_list
 from procurement.errors import ProcurementError
 from procurement.i18n import N_
-from procurement.rubric import Rubric
 from procurement.services import award, lifecycle, panel, procurements, tasks, users
 from procurement.services.panel import COI_NAMES
 from procurement.ui import context
@@ -33,7 +32,7 @@ summary = pick_procurement(who)
 if summary is not None:
     with guarded():
         detail = procurements.get_procurement(db, who, summary.id)
-        rubric = Rubric.model_validate(detail.rubric)
+        rubric = detail.rubric
         names = {c.id: c.name.get(lang()) for c in rubric.criteria}
         st.markdown(f"### {plain(detail.reference)} · {plain(detail.title)}")
         st.markdown(tm("**Status:** {status} · **buyer:** {buyer} · **lead:** {lead} · "
@@ -87,7 +86,7 @@ if summary is not None:
         show_methodology(rubric, detail.options)
 
         st.subheader(t("Contract terms"))
-        terms = ContractTerms.model_validate(detail.contract_terms)
+        terms = detail.contract_terms
         editable = is_lead and detail.status == "draft"
         st.caption(t("Published with the tender in the clause pack; fixed once the tender opens."))
         with st.form("terms"):

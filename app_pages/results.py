@@ -8,7 +8,6 @@ import streamlit as st
 
 from procurement import formats, labels
 from procurement.export import results_bytes
-from procurement.rubric import Rubric
 from procurement.scoring.methods import run_method
 from procurement.services import moderation, procurements
 from procurement.services.access import PRICES_OPEN
@@ -33,8 +32,8 @@ if summary is None:
 card = None
 with guarded():
     detail = procurements.get_procurement(db, who, summary.id)
-    rubric = Rubric.model_validate(detail.rubric)
-    currency = detail.contract_terms.get("currency")
+    rubric = detail.rubric
+    currency = detail.contract_terms.currency
     lots = [str(lot["id"]) for lot in detail.lots]
     lot = choose(t("Lot"), lots, key="results_lot") if lots else None
     result = current_result(who, detail.id, lot)

@@ -6,7 +6,7 @@ from functools import partial
 
 import streamlit as st
 
-from procurement.rubric import Level, Rubric
+from procurement.rubric import Level
 from procurement.services import bids, panel, procurements, scoring
 from procurement.services.errors import ConflictError
 from procurement.ui import context
@@ -60,7 +60,7 @@ with guarded():
         st.info(t("The bids are not open for evaluation yet."), icon=":material/hourglass_top:")
         st.stop()
 
-    rubric = Rubric.model_validate(detail.rubric)
+    rubric = detail.rubric
     criteria = [rubric.criterion(c) for c in seat.criteria]
     received = bids.list_bids(db, who, detail.id)
     mine = {(s.bid_ref, s.criterion): s for s in scoring.my_scores(db, who, detail.id)}

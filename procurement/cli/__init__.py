@@ -54,10 +54,11 @@ def _register() -> None:
     from procurement.cli.rubric import rubric
     from procurement.cli.score import score
     from procurement.cli.users import user_group
+    from procurement.cli.workflow import COMMANDS
 
     for command in (audit_group, clauses, contract, db_group, demo, import_group, list_command,
                     publish, report, result, review_command, rubric, score, show, summaries,
-                    user_group):
+                    user_group, *COMMANDS):
         cli.add_command(command)
 
 

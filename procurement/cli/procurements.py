@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import click
 
 from procurement.cli.options import actor_option, db_option, json_option, lang_option
 from procurement.cli.render import table
 from procurement.i18n import N_, Lang, Term, tr
 from procurement.services.actors import OPERATOR as COMMAND_LINE
+
+if TYPE_CHECKING:
+    from procurement.domain.views import ProcurementRecord
 
 
 @click.command("show")
@@ -16,12 +21,12 @@ from procurement.services.actors import OPERATOR as COMMAND_LINE
 @json_option
 @lang_option
 def show(procurement_id: int, db_path: str | None, as_json: bool, lang: Lang) -> None:
-    """Show a procurement: methodology, status and panel."""
+    """Show a procurement: methodology, status, panel and decisions (JSON: the record with
+    its status, standstill end date and decision history)."""
     from procurement.labels import STATUSES as STATUS_NAMES
-    from procurement.services.procurements import get_procurement
     from procurement.store.db import Database
 
-    detail = get_procurement(Database.open(db_path), COMMAND_LINE, procurement_id)
+    detail = record(Database.open(db_path), procurement_id)
     if as_json:
         click.echo(detail.model_dump_json(indent=2))
         return
@@ -30,8 +35,8 @@ def show(procurement_id: int, db_path: str | None, as_json: bool, lang: Lang) ->
                   buyer=detail.buyer_name, status=Term(STATUS_NAMES[detail.status]),
                   lead=detail.lead, bids=detail.bid_count))
     click.echo(tr(N_("Rubric {rubric} {version} · method {method} · price formula {formula}"),
-                  lang, rubric=detail.rubric["id"], version=detail.rubric["version"],
-                  method=detail.options["method"], formula=detail.options["price_formula"]))
+                  lang, rubric=detail.rubric.id, version=detail.rubric.version,
+                  method=detail.options.method, formula=detail.options.price_formula))
     click.echo("")
     from procurement.services.panel import COI_NAMES
 
@@ -40,6 +45,19 @@ def show(procurement_id: int, db_path: str | None, as_json: bool, lang: Lang) ->
     click.echo(table([tr(N_("Evaluator"), lang), tr(N_("Name"), lang),
                       tr(N_("Conflict of interest"), lang), tr(N_("Scored"), lang),
                       tr(N_("Submitted"), lang)], rows, right_aligned=(3,)))
+
+
+def record(db: Any, procurement_id: int) -> ProcurementRecord:
+    """The procurement with its decision history, as the command line (the database's
+    owner) reads it."""
+    from procurement.domain.views import DecisionEntry, ProcurementRecord
+    from procurement.services import award
+    from procurement.services.procurements import get_procurement
+
+    detail = get_procurement(db, COMMAND_LINE, procurement_id)
+    history = [DecisionEntry.model_validate(d.model_dump(exclude={"evaluation"}))
+               for d in award.decisions(db, COMMAND_LINE, procurement_id)]
+    return ProcurementRecord(**detail.model_dump(), decisions=history)
 
 
 @click.command("result")

@@ -111,11 +111,11 @@ def report(detail: ProcurementDetail, rubric: Rubric, evaluation: Evaluation,
                                  "minimum": "–" if c.threshold is None else f"{c.threshold:g}"}
                                 for c in rubric.criteria]},
         "settings": tr(N_("method {method}; price formula {formula}; discount rate {rate} %; SME "
-                          "deduction {sme} %"), lang, method=tr(labels.METHODS[options["method"]],
+                          "deduction {sme} %"), lang, method=tr(labels.METHODS[options.method],
                                                                  lang),
-                       formula=tr(labels.PRICE_FORMULAS[options["price_formula"]], lang),
-                       rate=f"{options['discount_rate'] * 100:g}",
-                       sme=f"{options['sme_deduction'] * 100:g}"),
+                       formula=tr(labels.PRICE_FORMULAS[options.price_formula], lang),
+                       rate=f"{options.discount_rate * 100:g}",
+                       sme=f"{options.sme_deduction * 100:g}"),
         "panel": [{"name": f"{m.display_name} ({m.username})",
                    "declaration": tr(labels.COI[m.coi], lang), "reason": m.coi_reason or "–",
                    "declared_on": m.declared_at.date().isoformat() if m.declared_at else "–"}

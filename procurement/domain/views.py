@@ -7,7 +7,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from procurement.domain.terms import ContractTerms
 from procurement.domain.vocabulary import Coi, Outcome, Role, Status
+from procurement.rubric.model import Rubric
+from procurement.scoring.options import ScoringOptions
 
 
 class View(BaseModel):
@@ -56,10 +59,10 @@ class ProcurementDetail(View):
     status: Status
     lead: str
     lead_name: str = ""
-    rubric: dict[str, Any]
-    options: dict[str, Any]
+    rubric: Rubric
+    options: ScoringOptions
     standstill_days: int
-    contract_terms: dict[str, Any] = {}
+    contract_terms: ContractTerms = ContractTerms()
     standstill_end: date | None
     cancel_reason: str | None
     created_at: datetime
@@ -153,3 +156,26 @@ class Task(View):
     reference: str
     title: str
     kind: str  # declare_coi, score, submit, moderate, recommend, approve, award
+
+
+class DecisionEntry(View):
+    """A recommendation in a procurement's decision history (without its frozen evaluation,
+    which ``procure result`` and the evaluation report show)."""
+
+    recommended_by: str
+    recommended_by_name: str
+    recommended_at: datetime
+    winners: dict[str, str]
+    note: str | None
+    outcome: Outcome
+    approved_by: str | None = None
+    approved_at: datetime | None = None
+    returned_by: str | None = None
+    returned_at: datetime | None = None
+    return_reason: str | None = None
+
+
+class ProcurementRecord(ProcurementDetail):
+    """What ``procure show --json`` prints: the procurement, and every decision in order."""
+
+    decisions: list[DecisionEntry] = []

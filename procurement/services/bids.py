@@ -22,7 +22,6 @@ from procurement.scoring.inputs import TCO_COLUMNS, BidSet
 from procurement.services import access, clock
 from procurement.services.actors import Actor
 from procurement.services.errors import PermissionDenied
-from procurement.services.procurements import frozen_rubric
 from procurement.store import audit, procurements
 from procurement.store import repository as repo
 from procurement.store.db import Database
@@ -63,7 +62,7 @@ def update_bid(db: Database, actor: Actor, procurement_id: int, bid_ref: str, *,
     with db.write() as session:
         row = access.lead_in(session, actor, procurement_id, Action.RECEIVE_BIDS, lock=True)
         bid = access.bid(session, row, bid_ref)
-        known = {c["id"] for c in row.rubric["criteria"] if c["kind"] == "gate"}
+        known = {c.id for c in procurements.to_domain(row).rubric.gates}
         unknown = sorted(set(gates or {}) - known)
         if unknown:
             raise ProcurementError(N_("no pass/fail criterion {ids} in this rubric"),
@@ -132,7 +131,7 @@ def read_envelopes(db: Database, actor: Actor, procurement_id: int) -> list[Enve
 def _add(db: Database, actor: Actor, procurement_id: int, table: Table) -> int:
     with db.write() as session:
         row = access.lead_in(session, actor, procurement_id, Action.RECEIVE_BIDS, lock=True)
-        rubric = frozen_rubric(row)
+        rubric = procurements.to_domain(row).rubric
         bids = validate_bids(table, rubric, scores_from_panel=True)
         lots = _lots(table, bids, row)
         commitments = _commitments(table, bids)

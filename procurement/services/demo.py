@@ -4,18 +4,23 @@
 suppliers, a panel of four of whom one declares a conflict of interest, every score with a
 rationale, a price envelope per bid, one moderation change and a resolved abnormally-low
 flag. It stops at moderation, so that recommending, approving and awarding are left to try.
-A second procurement is a draft, to show the methodology screens.
+A second procurement is a draft, to show the methodology screens. A third, adaptive traffic
+signals, was awarded a year ago: its documents and award notice are there to produce.
 """
 
 from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
 
 from procurement.domain.views import ProcurementSummary
 from procurement.paths import shipped_dir
 from procurement.services import (
+    award,
     bids,
+    clock,
     lifecycle,
     moderation,
     panel,
@@ -24,11 +29,13 @@ from procurement.services import (
     scoring,
     users,
 )
+from procurement.services.actors import Actor
 from procurement.store.db import Database
 
 DEMO_PASSWORD = "harbourside-2026"
 PARKING = "HC-2026-017"
 PORTAL = "HC-2026-021"
+SIGNALS = "HC-2025-009"
 BUYER = "Harbourside City Transport Bureau · 港湾市交通运输局"
 
 
@@ -108,4 +115,55 @@ def build_demo(db: Database) -> list[ProcurementSummary]:
         rubric="iso37106-smart")
     panel.assign_evaluator(db, lead, portal.id, "sarah.jones")
     pipeline_store.import_entries(db, lead, shipped_dir("examples") / "pipeline")
+    _awarded_signals(db, actor)
     return procurements.list_procurements(db)
+
+
+def _scores_from(db: Database, actor: dict[str, Actor], procurement_id: int,
+                 path: Path) -> None:
+    with path.open(encoding="utf-8") as handle:
+        for record in csv.DictReader(handle):
+            scoring.submit_score(db, actor[record["evaluator"]], procurement_id,
+                                 record["bid_id"], record["criterion"], float(record["score"]),
+                                 record["rationale"] or "—")
+
+
+def _awarded_signals(db: Database, actor: dict[str, Actor]) -> None:
+    """A procurement from a year ago, taken all the way to the award (recorded with the dates
+    it happened on, after the others): its contract draft, assessment summaries and award
+    notice can be produced at once."""
+    lead, folder = actor["li.na"], shipped_dir("examples") / "traffic-signals"
+    with clock.at(datetime(2025, 9, 1, 8, 30, tzinfo=UTC)):
+        signals = procurements.create_procurement(
+            db, lead, reference=SIGNALS, buyer_name=BUYER, buyer_id="CN-HBC-TB",
+            title="Adaptive traffic signals as a service · 自适应交通信号服务",
+            description=("Adaptive signal timing at 60 junctions, bought as an outcome: shorter "
+                         "peak-hour delays and punctual buses, with the signal timings published "
+                         "as open data. 以成果方式采购 60 个路口的自适应信号配时服务。"),
+            rubric="iso37106-smart", sme_deduction=0.10)
+        for name in ("li.wei", "chen.fang"):
+            panel.assign_evaluator(db, lead, signals.id, name)
+        procurements.update_contract_terms(
+            db, lead, signals.id, currency="CNY", open_standards=["NTCIP 1202", "DATEX II"],
+            kpis=[{"measure": "Average peak-hour delay at 60 junctions (s)", "baseline": "48",
+                   "target": "36"},
+                  {"measure": "Bus on-time arrival (%)", "baseline": "78", "target": "88"}])
+        lifecycle.open_for_bids(db, lead, signals.id)
+    with clock.at(datetime(2025, 9, 22, 9, 0, tzinfo=UTC)):
+        bids.import_bids(db, lead, signals.id, folder / "bids.csv")
+        lifecycle.start_quality_evaluation(db, lead, signals.id)
+        for name in ("li.wei", "chen.fang"):
+            panel.declare_interests(db, actor[name], signals.id, conflict=False)
+        _scores_from(db, actor, signals.id, folder / "panel.csv")
+        for name in ("li.wei", "chen.fang"):
+            scoring.submit_scoresheet(db, actor[name], signals.id)
+        lifecycle.close_quality_evaluation(db, lead, signals.id)
+        lifecycle.start_moderation(db, lead, signals.id)
+    with clock.at(datetime(2025, 10, 13, 9, 0, tzinfo=UTC)):  # a Monday
+        award.recommend(db, lead, signals.id, note=(
+            "TS-01 offers the lowest cost of ownership with exit, open signal-timing data and "
+            "outcome KPIs the panel scored highest · TS-01 全生命周期成本最低，开放信号配时数据，"
+            "成果指标得分最高"))
+        award.approve(db, actor["zhou.min"], signals.id)
+    with clock.at(datetime(2025, 10, 27, 9, 0, tzinfo=UTC)):
+        award.award(db, lead, signals.id)

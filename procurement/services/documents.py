@@ -20,14 +20,13 @@ from procurement.domain.views import DecisionView, ProcurementDetail
 from procurement.domain.vocabulary import Role
 from procurement.i18n import N_, Lang
 from procurement.paths import shipped_dir
-from procurement.rubric import Rubric
 from procurement.scoring.result import Evaluation
 from procurement.services import access, award, bids, clock, moderation, procurements, scoring
 from procurement.services.actors import Actor
 from procurement.services.errors import StateError
-from procurement.services.procurements import contract_terms
 from procurement.services.results import evaluate_in, lots_of
 from procurement.store import audit
+from procurement.store import procurements as procurement_rows
 from procurement.store import repository as repo
 from procurement.store.db import Database
 
@@ -72,8 +71,8 @@ def clause_pack(db: Database, actor: Actor, procurement_id: int, lang: Lang,
     """The contract clauses for the tender documents (published: anyone signed in)."""
     detail = procurements.get_procurement(db, actor, procurement_id)
     with db.read() as session:
-        terms = contract_terms(access.load(session, procurement_id))
-    context = contexts.clause_pack(detail, Rubric.model_validate(detail.rubric), terms,
+        terms = procurement_rows.to_domain(access.load(session, procurement_id)).terms
+    context = contexts.clause_pack(detail, detail.rubric, terms,
                                    load_library(), lang, clock.today())
     return _render("clause-pack", detail, lang, context, template, template_name)
 
@@ -90,8 +89,8 @@ def contract(db: Database, actor: Actor, procurement_id: int, lang: Lang,
                     if e.bid_ref == winner_ref)
     ranked = next(b for b in evaluation.ranking if b.bid_id == winner_ref)
     with db.read() as session:
-        terms = contract_terms(access.load(session, procurement_id))
-    context = contexts.contract(detail, Rubric.model_validate(detail.rubric), terms,
+        terms = procurement_rows.to_domain(access.load(session, procurement_id)).terms
+    context = contexts.contract(detail, detail.rubric, terms,
                                 load_library(), bid, envelope, ranked, lang, clock.today())
     return _render("contract", detail, lang, context, template, template_name)
 
@@ -111,7 +110,7 @@ def evaluation_report(db: Database, actor: Actor, procurement_id: int, lang: Lan
     detail = procurements.get_procurement(db, actor, procurement_id)
     reader = _reader(actor)
     context = contexts.report(
-        detail, Rubric.model_validate(detail.rubric), evaluation,
+        detail, detail.rubric, evaluation,
         scoring.panel_scores(db, reader, procurement_id),
         moderation.consensus_scores(db, reader, procurement_id),
         moderation.flag_resolutions(db, reader, procurement_id),
@@ -135,7 +134,7 @@ def assessment_summaries(db: Database, actor: Actor, procurement_id: int, lang: 
             reasons[key].append(score.rationale)
     for key, reason in moderated.items():
         reasons[key] = [reason]
-    rubric = Rubric.model_validate(detail.rubric)
+    rubric = detail.rubric
     today = clock.today()
     documents = []
     for index, bid in enumerate(evaluation.ranking):

@@ -14,7 +14,7 @@ from procurement.i18n import N_
 from procurement.services import access, clock
 from procurement.services.actors import Actor
 from procurement.services.errors import ConflictError, NotFound, PermissionDenied
-from procurement.store import audit
+from procurement.store import audit, procurements
 from procurement.store import repository as repo
 from procurement.store.db import Database
 from procurement.store.rows import ConsensusRow, FlagResolutionRow
@@ -29,16 +29,16 @@ def set_consensus(db: Database, actor: Actor, procurement_id: int, bid_ref: str,
     with db.write() as session:
         row = access.lead_in(session, actor, procurement_id, Action.MODERATE)
         bid = access.bid(session, row, bid_ref)
-        spec = next((c for c in row.rubric["criteria"] if c["id"] == criterion
-                     and c["kind"] == "scale"), None)
-        if spec is None:
+        rubric = procurements.to_domain(row).rubric
+        spec = next((c for c in rubric.scale_criteria if c.id == criterion), None)
+        if spec is None or spec.scale is None:
             raise NotFound(N_("{criterion} is not a scored criterion of rubric {rubric}"),
-                           criterion=criterion, rubric=row.rubric["id"])
-        scale = spec["scale"]
-        if not (math.isfinite(score) and scale["min"] <= score <= scale["max"]):
+                           criterion=criterion, rubric=rubric.id)
+        scale = spec.scale
+        if not (math.isfinite(score) and scale.min <= score <= scale.max):
             raise ProcurementError(N_("{value} is outside the scale {low}–{high}"),
-                                   value=f"{score:g}", low=f"{scale['min']:g}",
-                                   high=f"{scale['max']:g}")
+                                   value=f"{score:g}", low=f"{scale.min:g}",
+                                   high=f"{scale.max:g}")
         if not reason.strip():
             raise ProcurementError(N_("a consensus score needs a reason"))
         cell = repo.consensus_cell(session, bid.id, criterion)

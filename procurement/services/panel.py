@@ -10,7 +10,7 @@ from procurement.i18n import N_
 from procurement.services import access, clock
 from procurement.services.actors import Actor
 from procurement.services.errors import ConflictError, NotFound, PermissionDenied, StateError
-from procurement.store import audit
+from procurement.store import audit, procurements
 from procurement.store import repository as repo
 from procurement.store.db import Database
 from procurement.store.rows import PanelMemberRow
@@ -28,7 +28,7 @@ def assign_evaluator(db: Database, actor: Actor, procurement_id: int, username: 
             raise NotFound(N_("no user {username}"), username=username)
         if user.role != "evaluator":
             raise PermissionDenied(N_("{username} is not an evaluator"), username=username)
-        scale = {c["id"] for c in row.rubric["criteria"] if c["kind"] == "scale"}
+        scale = {c.id for c in procurements.to_domain(row).rubric.scale_criteria}
         unknown = sorted(set(criteria or []) - scale)
         if unknown:
             raise ProcurementError(N_("no scored criterion {ids} in this rubric"),

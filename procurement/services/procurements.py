@@ -20,7 +20,7 @@ from procurement.scoring.options import ScoringOptions
 from procurement.services import access, clock
 from procurement.services.actors import Actor
 from procurement.services.errors import ConflictError, StateError
-from procurement.store import audit
+from procurement.store import audit, procurements
 from procurement.store import repository as repo
 from procurement.store.db import Database
 from procurement.store.rows import ProcurementRow
@@ -140,10 +140,6 @@ def checked_lots(lots: list[dict[str, str]]) -> list[dict[str, str]]:
     return checked
 
 
-def contract_terms(row: ProcurementRow) -> ContractTerms:
-    return ContractTerms.model_validate(row.contract_terms or {})
-
-
 def _refuse_once_open(db: Database, actor: Actor, procurement_id: int, action: str,
                       attempted: Any) -> None:
     """The published tender is fixed once open: refuse the change and record the attempt."""
@@ -185,14 +181,6 @@ def list_procurements(db: Database, actor: Actor | None = None) -> list[Procurem
                 for r in rows]
 
 
-def frozen_rubric(row: ProcurementRow) -> Rubric:
-    return Rubric.model_validate(row.rubric)
-
-
-def frozen_options(row: ProcurementRow) -> ScoringOptions:
-    return ScoringOptions.model_validate(row.options)
-
-
 def validate_rubric(data: dict[str, Any], where: str) -> Rubric:
     return rubric_from_data(data, where)
 
@@ -207,10 +195,11 @@ def _options(rubric: Rubric, settings: dict[str, Any]) -> ScoringOptions:
 
 
 def _methodology(row: ProcurementRow) -> dict[str, Any]:
-    return {"rubric": row.rubric["id"], "version": row.rubric["version"],
-            "weights": {c["id"]: c["weight"] for c in row.rubric["criteria"]},
-            "thresholds": {c["id"]: c.get("threshold") for c in row.rubric["criteria"]
-                           if c.get("threshold") is not None},
+    rubric = procurements.to_domain(row).rubric
+    return {"rubric": rubric.id, "version": rubric.version,
+            "weights": {c.id: c.weight for c in rubric.criteria},
+            "thresholds": {c.id: c.threshold for c in rubric.criteria
+                           if c.threshold is not None},
             "options": row.options, "standstill_days": row.standstill_days}
 
 
@@ -224,7 +213,8 @@ def _detail(session: Session, actor: Actor, row: ProcurementRow) -> ProcurementD
     names = {m.user_id: repo.user(session, m.user_id) for m in panel}
     counts = repo.score_counts(session, row.id)
     bid_count = repo.bid_counts(session).get(row.id, 0)
-    scale = [c["id"] for c in row.rubric["criteria"] if c["kind"] == "scale"]
+    procurement = procurements.to_domain(row)
+    scale = [c.id for c in procurement.rubric.scale_criteria]
     lead = repo.user(session, row.lead_id)
     reasons_shown = access.may_read(session, actor, row, "declaration")
     members = []
@@ -242,8 +232,8 @@ def _detail(session: Session, actor: Actor, row: ProcurementRow) -> ProcurementD
         id=row.id, reference=row.reference, title=row.title, description=row.description,
         buyer_name=row.buyer_name, buyer_id=row.buyer_id, lots=row.lots, status=row.status,
         lead=lead.username if lead else "?", lead_name=lead.display_name if lead else "?",
-        rubric=row.rubric, options=row.options,
-        standstill_days=row.standstill_days, contract_terms=row.contract_terms or {},
+        rubric=procurement.rubric, options=procurement.options,
+        standstill_days=row.standstill_days, contract_terms=procurement.terms,
         standstill_end=row.standstill_end,
         cancel_reason=row.cancel_reason, created_at=row.created_at, panel=members,
         bid_count=bid_count, version=row.version)

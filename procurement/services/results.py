@@ -10,6 +10,7 @@ import numpy as np
 from sqlalchemy.orm import Session
 
 from procurement.i18n import N_
+from procurement.rubric import Rubric
 from procurement.scoring.engine import score_bids
 from procurement.scoring.inputs import TCO_COLUMNS, BidSet, CostInputs, PanelScores
 from procurement.scoring.result import Evaluation
@@ -17,7 +18,7 @@ from procurement.scoring.scorecard import Scorecard
 from procurement.services import access
 from procurement.services.actors import Actor
 from procurement.services.errors import PermissionDenied
-from procurement.services.procurements import frozen_options, frozen_rubric
+from procurement.store import procurements
 from procurement.store import repository as repo
 from procurement.store.db import Database
 from procurement.store.rows import BidRow, PriceEnvelopeRow, ProcurementRow
@@ -50,7 +51,8 @@ def lots_of(row: ProcurementRow) -> list[str]:
 def evaluate_in(session: Session, row: ProcurementRow, lot: str | None = None) -> ProcurementResult:
     """Evaluate one lot (or the whole procurement) inside the caller's transaction."""
     lot = lot or lots_of(row)[0]
-    rubric, options = frozen_rubric(row), frozen_options(row)
+    procurement = procurements.to_domain(row)
+    rubric, options = procurement.rubric, procurement.options
     bids = [b for b in repo.bids(session, row.id) if lot == ALL_LOTS or b.lot == lot]
     refs = {b.id: b.bid_ref for b in bids}
     wanted = set(refs.values())
@@ -71,14 +73,14 @@ def evaluate_in(session: Session, row: ProcurementRow, lot: str | None = None) -
                 assigned[criterion].add(names[m.user_id])
     moderated = {(refs[c.bid_id], c.criterion): c.score for c in repo.consensus(session, row.id)
                  if c.bid_id in refs}
-    card = score_bids(rubric, _bid_set(row, bids, repo.envelopes(session, row.id)), options,
+    card = score_bids(rubric, _bid_set(row, rubric, bids, repo.envelopes(session, row.id)), options,
                       panel=panel, moderated=moderated, assigned=assigned)
     return ProcurementResult(lot, card, card.evaluation())
 
 
-def _bid_set(row: ProcurementRow, bids: list[BidRow],
+def _bid_set(row: ProcurementRow, rubric: Rubric, bids: list[BidRow],
              envelopes: Mapping[int, PriceEnvelopeRow]) -> BidSet:
-    gates = [c["id"] for c in row.rubric["criteria"] if c["kind"] == "gate"]
+    gates = [c.id for c in rubric.gates]
 
     def column(name: str) -> np.ndarray:
         return np.array([_number(getattr(envelopes.get(b.id), name, None)) for b in bids])

@@ -17,8 +17,7 @@ from procurement.i18n import N_
 from procurement.services import access, clock
 from procurement.services.actors import Actor
 from procurement.services.errors import ConflictError, PermissionDenied, StateError
-from procurement.services.procurements import frozen_rubric
-from procurement.store import audit
+from procurement.store import audit, procurements
 from procurement.store import repository as repo
 from procurement.store.db import Database
 from procurement.store.rows import PanelMemberRow, ProcurementRow, ScoreRow, UserRow
@@ -110,7 +109,7 @@ def import_scores(db: Database, actor: Actor, procurement_id: int, path: str | P
     with db.write() as session:
         row = access.lead_in(session, actor, procurement_id, Action.SCORE, lock=True)
         bids = {b.bid_ref: b for b in repo.bids(session, row.id)}
-        panel = read_panel(path, frozen_rubric(row), list(bids))
+        panel = read_panel(path, procurements.to_domain(row).rubric, list(bids))
         seats: dict[str, tuple[UserRow, PanelMemberRow]] = {}
         problems = []
         for i, name in enumerate(panel.evaluators):
@@ -152,16 +151,17 @@ def _check_score(row: ProcurementRow, seat: PanelMemberRow, criterion: str, scor
                  rationale: str) -> None:
     if criterion not in _assigned(row, seat):
         raise PermissionDenied(N_("{criterion} is not one of your criteria"), criterion=criterion)
-    scale = next(c["scale"] for c in row.rubric["criteria"] if c["id"] == criterion)
-    if not (math.isfinite(score) and scale["min"] <= score <= scale["max"]):
+    scale = procurements.to_domain(row).rubric.criterion(criterion).scale
+    assert scale is not None
+    if not (math.isfinite(score) and scale.min <= score <= scale.max):
         raise ProcurementError(N_("{value} is outside the scale {low}–{high}"), value=f"{score:g}",
-                               low=f"{scale['min']:g}", high=f"{scale['max']:g}")
+                               low=f"{scale.min:g}", high=f"{scale.max:g}")
     if not rationale.strip():
         raise ProcurementError(N_("a rationale is required"))
 
 
 def _assigned(row: ProcurementRow, seat: PanelMemberRow) -> list[str]:
-    scale = [c["id"] for c in row.rubric["criteria"] if c["kind"] == "scale"]
+    scale = [c.id for c in procurements.to_domain(row).rubric.scale_criteria]
     return list(seat.criteria) if seat.criteria else scale
 
 

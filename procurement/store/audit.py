@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from procurement import clock
 from procurement.i18n import N_
 from procurement.store.rows import AuditHeadRow, AuditRow
 
@@ -82,7 +83,7 @@ def append(session: Session, actor: str, action: str, entity: str, *,
     head = session.get(AuditHeadRow, 1)
     row = AuditRow(
         seq=(head.seq if head else 0) + 1,
-        at=(at or datetime.now(UTC)).isoformat(timespec="microseconds"),
+        at=(at or clock.now()).astimezone(UTC).isoformat(timespec="microseconds"),
         actor=actor, action=action, entity=entity, procurement_id=procurement_id,
         before=None if before is None else canonical(before),
         after=None if after is None else canonical(after),

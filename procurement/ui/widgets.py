@@ -15,6 +15,7 @@ from procurement.domain.vocabulary import Status
 from procurement.labels import STATUSES as STATUS_NAMES
 from procurement.rubric import Rubric
 from procurement.rubric.methodology import methodology
+from procurement.scoring.options import ScoringOptions
 from procurement.scoring.result import Note
 from procurement.services import procurements
 from procurement.services.actors import Actor
@@ -158,7 +159,7 @@ def show_notes(notes: Iterable[Note], *, empty: str | None = None,
         st.caption(empty)
 
 
-def show_methodology(rubric: Rubric, options: dict[str, Any] | None = None) -> None:
+def show_methodology(rubric: Rubric, options: ScoringOptions | None = None) -> None:
     """The published methodology as bidders read it: criteria, weights, levels, sources.
     Everything in it is the rubric's text (a city's own rubric is a user's file), so all of it
     is shown as plain text."""
@@ -169,10 +170,10 @@ def show_methodology(rubric: Rubric, options: dict[str, Any] | None = None) -> N
     if options:
         st.markdown(tm("**Method:** {method} · **price formula:** {formula} · **discount "
                        "rate:** {rate} % · **SME deduction:** {sme} %",
-                       method=t(labels.METHODS[options["method"]]),
-                       formula=t(labels.PRICE_FORMULAS[options["price_formula"]]),
-                       rate=f"{options['discount_rate'] * 100:g}",
-                       sme=f"{options['sme_deduction'] * 100:g}"))
+                       method=t(labels.METHODS[options.method]),
+                       formula=t(labels.PRICE_FORMULAS[options.price_formula]),
+                       rate=f"{options.discount_rate * 100:g}",
+                       sme=f"{options.sme_deduction * 100:g}"))
     st.dataframe(
         [{t("Criterion"): c["name"], t("Kind"): t(labels.KINDS[c["kind"]]),
           t("Weight"): f"{c['weight'] * 100:.1f} %" if c["kind"] != "gate" else "–",

@@ -39,7 +39,8 @@ def test_users_demo_list_and_audit(tmp_path):
     assert "HC-2026-017" in demo.stdout and "harbourside-2026" in demo.stdout
     listed = json.loads(procure("list", "--db", db, "--json").stdout)
     assert [(p["reference"], p["status"], p["bid_count"]) for p in listed] == [
-        ("HC-2026-017", "moderation", 5), ("HC-2026-021", "draft", 0)]
+        ("HC-2026-017", "moderation", 5), ("HC-2026-021", "draft", 0),
+        ("HC-2025-009", "awarded", 3)]
     assert {"id", "title"} <= set(listed[0])
     chinese = procure("list", "--db", db, "--lang", "zh")
     assert "评审协调" in chinese.stdout and "草稿" in chinese.stdout
@@ -84,7 +85,7 @@ def test_imports_are_all_or_nothing_with_clear_errors(tmp_path):
     run = procure("import", "bids", bids, "--procurement", "1", "--as", "li.na", "--db", db)
     assert run.returncode == 2 and "in status moderation" in run.stderr
     listed = json.loads(procure("list", "--db", db, "--json").stdout)
-    assert [p["bid_count"] for p in listed] == [5, 0]
+    assert [p["bid_count"] for p in listed] == [5, 0, 3]
     bids.write_text(bids.read_text(encoding="utf-8").replace("perhaps", "yes").replace(
         ",0,5", ",2,5"), encoding="utf-8")
     run = procure("import", "bids", bids, "--procurement", "2", "--as", "li.na", "--db", db)

@@ -65,9 +65,9 @@ def test_clause_pack_text_in_both_languages(tmp_path, monkeypatch):
     from procurement.services.demo import build_demo
     from procurement.store.db import Database
 
-    monkeypatch.setattr(clock, "today", lambda: date(2026, 11, 26))
     db = Database.open(tmp_path / "city.sqlite")
     build_demo(db)
+    monkeypatch.setattr(clock, "today", lambda: date(2026, 11, 26))
     lead = users.get_actor(db, "li.na")
     for lang in ("en", "zh"):
         doc = Word(io.BytesIO(documents.clause_pack(db, lead, 1, lang).content))

@@ -67,7 +67,7 @@ def test_home_lists_tasks_and_procurements(app):
     labels = [b.label for b in at.button]
     assert any(shown(label).startswith("Moderate and recommend the award — HC-2026-017")
                for label in labels)
-    assert at.dataframe[0].value.shape[0] == 2
+    assert at.dataframe[0].value.shape[0] == 3
     evaluator = app("li.wei")
     assert "You have nothing to do at the moment." in texts(evaluator)
 

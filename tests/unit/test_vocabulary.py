@@ -23,7 +23,8 @@ def test_every_code_has_a_name_in_both_languages(vocabulary, names):
 
 
 def test_a_value_compares_and_serialises_as_its_code():
-    assert Method.WSM == "wsm" and f"{Status.MODERATION}" == "moderation"
+    assert str(Method.WSM) == "wsm" and f"{Status.MODERATION}" == "moderation"
+    assert Method("topsis") is Method.TOPSIS
     assert [s.value for s in Status if s.prices_open] == [
         "price_opening", "moderation", "award_recommended", "standstill", "awarded"]
 

@@ -18,8 +18,8 @@ def test_create_freezes_the_rubric_and_settings(db):
         db, who["lead"], reference="HC-1", title="Parking", buyer_name="City",
         rubric="iso37106-smart", sme_deduction=0.1, discount_rate=0.05)
     assert detail.status == "draft" and detail.lead == "lead"
-    assert detail.rubric == load_rubric("iso37106-smart").model_dump(mode="json")
-    assert detail.options["sme_deduction"] == 0.1 and detail.options["discount_rate"] == 0.05
+    assert detail.rubric == load_rubric("iso37106-smart")
+    assert detail.options.sme_deduction == 0.1 and detail.options.discount_rate == 0.05
     with pytest.raises(ConflictError):
         procurements.create_procurement(db, who["lead"], reference="HC-1", title="x",
                                         buyer_name="y")
@@ -38,9 +38,9 @@ def test_methodology_changes_in_draft_and_is_audited(db):
     pid = world.procurement(db, who)
     detail = procurements.update_methodology(db, who["lead"], pid, weights={"quality": 50},
                                              thresholds={"quality": 2}, price_formula="linear")
-    quality = next(c for c in detail.rubric["criteria"] if c["id"] == "quality")
-    assert (quality["weight"], quality["threshold"]) == (50, 2)
-    assert detail.options["price_formula"] == "linear"
+    quality = detail.rubric.criterion("quality")
+    assert (quality.weight, quality.threshold) == (50, 2)
+    assert detail.options.price_formula == "linear"
     with db.read() as session:
         entry = session.scalars(select(AuditRow).where(
             AuditRow.action == "procurement.methodology")).one()
@@ -69,9 +69,7 @@ def test_methodology_is_fixed_once_open_and_the_attempt_is_recorded(db):
         refused = session.scalars(select(AuditRow).where(
             AuditRow.action == "procurement.methodology_change_refused")).all()
     assert len(refused) == 1 and '"quality":90' in (refused[0].after or "")
-    quality = next(c for c in procurements.get_procurement(db, who["lead"], pid).rubric["criteria"]
-                   if c["id"] == "quality")
-    assert quality["weight"] == 40
+    assert procurements.get_procurement(db, who["lead"], pid).rubric.criterion("quality").weight == 40
 
 
 def test_only_its_lead_changes_a_procurement(db):
