@@ -12,9 +12,10 @@ from procurement.services import audit_log
 from procurement.ui import context
 from procurement.ui.context import t
 from procurement.ui.feedback import guarded
+from procurement.ui.signin import require_actor
 from procurement.ui.widgets import choose_many, pick_procurement
 
-who = context.require_actor()
+who = require_actor()
 db = context.database()
 st.title(t("Audit log"))
 

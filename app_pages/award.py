@@ -14,6 +14,7 @@ from procurement.ui import context
 from procurement.ui.context import lang, t, tm
 from procurement.ui.evaluations import current_result
 from procurement.ui.feedback import flash, guarded
+from procurement.ui.signin import require_actor
 from procurement.ui.text import plain
 from procurement.ui.widgets import (
     form_round,
@@ -23,7 +24,7 @@ from procurement.ui.widgets import (
     step_text,
 )
 
-who = context.require_actor()
+who = require_actor()
 db = context.database()
 st.title(t("Award"))
 

@@ -16,6 +16,7 @@ from procurement.tables.read import Table, read_table_bytes
 from procurement.ui import context
 from procurement.ui.context import lang, t, tm
 from procurement.ui.feedback import flash, guarded
+from procurement.ui.signin import require_actor
 from procurement.ui.text import plain
 from procurement.ui.widgets import pick_procurement
 
@@ -27,7 +28,7 @@ def _cell(value: object) -> object:
     return "" if value is None else value
 
 
-who = context.require_actor()
+who = require_actor()
 db: Database = context.database()
 st.title(t("Bids"))
 

@@ -21,16 +21,16 @@ from procurement.design import (
 from procurement.design.fields import FIELDS, FieldSpec, form_data
 from procurement.design.report import design_line, headers, row_list, to_move
 from procurement.design.review import LEVEL_NAMES
-from procurement.ui import context
 from procurement.ui.context import lang, t
 from procurement.ui.feedback import guarded
+from procurement.ui.signin import require_actor
 from procurement.ui.text import plain
 from procurement.ui.widgets import choose, choose_many
 
 DESIGN = "design_review_design"  # the last design reviewed on this page
 UPLOADED = "design_review_uploaded"  # the upload already reviewed (not re-read on each run)
 
-context.require_actor()
+require_actor()
 st.title(t("Design review"))
 st.caption(t("Rate a procurement design against the 16 rows of ISO 37106 Table 3 before it "
              "goes out (6.6.3 b). A field left as “not stated” rates its row traditional."))

@@ -19,9 +19,10 @@ from procurement.services import audit_log, documents
 from procurement.ui import context
 from procurement.ui.context import t
 from procurement.ui.feedback import guarded
+from procurement.ui.signin import require_actor
 from procurement.ui.widgets import pick_procurement
 
-who = context.require_actor()
+who = require_actor()
 db = context.database()
 st.title(t("Documents"))
 

@@ -8,10 +8,11 @@ from procurement.ui import context
 from procurement.ui.context import t, tm
 from procurement.ui.feedback import guarded
 from procurement.ui.nav import PAGES
+from procurement.ui.signin import require_actor
 from procurement.ui.text import plain
 from procurement.ui.widgets import status_text, step_text
 
-who = context.require_actor()
+who = require_actor()
 db = context.database()
 st.title(tm("Welcome, {name}", name=who.display_name))
 

@@ -11,10 +11,11 @@ from procurement.ui.charts import spread_heatmap
 from procurement.ui.context import lang, t, tm
 from procurement.ui.evaluations import current_result
 from procurement.ui.feedback import flash, guarded
+from procurement.ui.signin import require_actor
 from procurement.ui.text import Md
 from procurement.ui.widgets import choose, form_round, next_round, pick_procurement
 
-who = context.require_actor()
+who = require_actor()
 db = context.database()
 st.title(t("Moderate"))
 

@@ -4,7 +4,6 @@ with the methodology shown as bidders will read it."""
 import streamlit as st
 
 from procurement import labels
-from procurement.domain.vocabulary import Method, PriceFormula
 from procurement.errors import ProcurementError
 from procurement.rubric import Rubric, list_rubrics, load_rubric
 from procurement.services import panel, procurements, users
@@ -12,11 +11,13 @@ from procurement.ui import context
 from procurement.ui.context import lang, t
 from procurement.ui.feedback import guarded
 from procurement.ui.nav import PAGES
+from procurement.ui.signin import require_actor
 from procurement.ui.widgets import choose, show_methodology
+from procurement.vocabulary import Method, PriceFormula
 
 DRAFT = "rubric_draft"  # set by the rubrics page
 
-who = context.require_actor()
+who = require_actor()
 db = context.database()
 st.title(t("New procurement"))
 if who.role != "lead":

@@ -11,10 +11,11 @@ from procurement.services.panel import COI_NAMES
 from procurement.ui import context
 from procurement.ui.context import lang, t, tm
 from procurement.ui.feedback import flash, guarded
+from procurement.ui.signin import require_actor
 from procurement.ui.text import plain
 from procurement.ui.widgets import pick_procurement, show_methodology, status_label, step_text
 
-who = context.require_actor()
+who = require_actor()
 db = context.database()
 st.title(t("Procurement"))
 

@@ -17,12 +17,13 @@ from procurement.ui import charts, context
 from procurement.ui.context import lang, t, tm
 from procurement.ui.evaluations import current_result
 from procurement.ui.feedback import guarded
+from procurement.ui.signin import require_actor
 from procurement.ui.text import plain
 from procurement.ui.widgets import choose, pick_procurement, show_notes
 
 NONE = formats.NONE
 
-who = context.require_actor()
+who = require_actor()
 db = context.database()
 st.title(t("Results"))
 

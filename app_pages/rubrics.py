@@ -13,17 +13,17 @@ import yaml
 from procurement import labels
 from procurement.errors import ProcurementError
 from procurement.rubric import Rubric, list_rubrics, load_rubric, parse_rubric, rubric_from_data
-from procurement.ui import context
 from procurement.ui.context import lang, t
 from procurement.ui.feedback import guarded
 from procurement.ui.nav import PAGES
+from procurement.ui.signin import require_actor
 from procurement.ui.text import plain
 from procurement.ui.widgets import choose, show_methodology, widget_key
 
 DRAFT = "rubric_draft"  # the edited copy, used by the new-procurement page
 TAB = "_rubrics_tab"
 
-who = context.require_actor()
+who = require_actor()
 st.title(t("Rubrics"))
 
 infos = list_rubrics()

@@ -12,6 +12,7 @@ from procurement.services.errors import ConflictError
 from procurement.ui import context
 from procurement.ui.context import lang, t
 from procurement.ui.feedback import flash, guarded
+from procurement.ui.signin import require_actor
 from procurement.ui.text import plain
 from procurement.ui.widgets import choose, pick_procurement, widget_key
 
@@ -21,7 +22,7 @@ def _level_text(levels: dict[float, Level], value: float) -> str:
                  f"{levels[value].descriptor.get(lang())}")
 
 
-who = context.require_actor()
+who = require_actor()
 db = context.database()
 st.title(t("Score"))
 

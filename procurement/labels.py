@@ -1,8 +1,9 @@
-"""Human names of the toolkit's codes (procurement.domain.vocabulary), for pages, documents
+"""Human names of the toolkit's codes (procurement.vocabulary), for pages, documents
 and the command line, in both languages through the catalog. Every code of every vocabulary
 has one (tests/unit/test_vocabulary.py)."""
 
-from procurement.domain.vocabulary import (
+from procurement.i18n import N_
+from procurement.vocabulary import (
     Aggregation,
     BidStatus,
     Coi,
@@ -20,7 +21,6 @@ from procurement.domain.vocabulary import (
     SpreadLevel,
     Status,
 )
-from procurement.i18n import N_
 
 FLAGS = {
     "abnormally_low": N_("Abnormally low cost"),

@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 
 from procurement.cli.options import json_option, lang_option
-from procurement.domain.vocabulary import Aggregation, Method, PriceFormula, codes
 from procurement.i18n import Lang
+from procurement.vocabulary import Aggregation, Method, PriceFormula, codes
 
 
 @click.command()

@@ -18,8 +18,8 @@ from typing import Any
 import click
 
 from procurement.cli.options import actor_option, db_option, json_option, lang_option
-from procurement.domain.vocabulary import FlagCode, codes
 from procurement.i18n import N_, Lang, Term, tr
+from procurement.vocabulary import FlagCode, codes
 
 _ID = click.argument("procurement_id", type=int, metavar="ID")
 

@@ -24,7 +24,7 @@ from procurement.rubric import Rubric
 from procurement.scoring.result import Evaluation, RankedBid
 
 if TYPE_CHECKING:
-    from procurement.store.audit import ChainReport
+    from procurement.domain.chain import ChainReport
 
 Context = dict[str, Any]
 

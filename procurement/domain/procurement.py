@@ -17,12 +17,12 @@ from enum import StrEnum
 
 from procurement.calendar import add_working_days
 from procurement.domain.terms import ContractTerms
-from procurement.domain.vocabulary import Status
 from procurement.errors import StateError
 from procurement.i18n import N_, Term
 from procurement.labels import STATUSES
 from procurement.rubric.model import Rubric
 from procurement.scoring.options import ScoringOptions
+from procurement.vocabulary import Status
 
 ALL_LOTS = "all"  # the one "lot" of a procurement without lots
 

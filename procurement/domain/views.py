@@ -8,9 +8,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from procurement.domain.terms import ContractTerms
-from procurement.domain.vocabulary import Coi, Outcome, Role, Status
 from procurement.rubric.model import Rubric
 from procurement.scoring.options import ScoringOptions
+from procurement.vocabulary import Coi, Outcome, Role, Status
 
 
 class View(BaseModel):

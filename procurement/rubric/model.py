@@ -11,7 +11,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from procurement.domain.vocabulary import (
+from procurement.i18n import N_, Lang
+from procurement.vocabulary import (
     Aggregation,
     CostBasis,
     CriterionKind,
@@ -19,7 +20,6 @@ from procurement.domain.vocabulary import (
     PriceFormula,
     RubricProfile,
 )
-from procurement.i18n import N_, Lang
 
 #: Column names of the bids table that a criterion id may not take.
 RESERVED_COLUMNS = frozenset(

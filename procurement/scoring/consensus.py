@@ -15,12 +15,12 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from procurement.domain.vocabulary import SpreadLevel
 from procurement.errors import InputError, Problem
 from procurement.i18n import N_
 from procurement.rubric.model import Rubric
 from procurement.scoring.inputs import PanelScores
 from procurement.scoring.result import PanelCell
+from procurement.vocabulary import SpreadLevel
 
 
 @dataclass(frozen=True)

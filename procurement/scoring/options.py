@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from procurement.domain.vocabulary import Aggregation, Method, PriceFormula
 from procurement.rubric.model import Rubric
+from procurement.vocabulary import Aggregation, Method, PriceFormula
 
 
 class ScoringOptions(BaseModel):

@@ -12,7 +12,7 @@ from collections.abc import Callable
 import numpy as np
 from numpy.typing import NDArray
 
-from procurement.domain.vocabulary import PriceFormula as PriceFormulaCode
+from procurement.vocabulary import PriceFormula as PriceFormulaCode
 
 FloatArray = NDArray[np.float64]
 PriceFormula = Callable[[FloatArray, FloatArray, float | None], FloatArray]

@@ -8,10 +8,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from procurement.domain.vocabulary import BidStatus, Method, SpreadLevel
 from procurement.i18n import LANGS, Lang, tr
 from procurement.rubric.model import Text
 from procurement.scoring.options import ScoringOptions
+from procurement.vocabulary import BidStatus, Method, SpreadLevel
 
 
 class ResultModel(BaseModel):

@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
-from procurement.domain.vocabulary import BidStatus
 from procurement.rubric.model import Rubric
 from procurement.scoring.inputs import BidSet
 from procurement.scoring.options import ScoringOptions
 from procurement.scoring.result import Evaluation, Note, PanelCell, RankedBid, Sensitivity, Tco
 from procurement.scoring.tco import TcoParts
+from procurement.vocabulary import BidStatus
 
 FloatArray = NDArray[np.float64]
 

@@ -7,13 +7,13 @@ from typing import Literal
 from sqlalchemy.orm import Session
 
 from procurement.domain.procurement import ALLOWED, Action, refused
-from procurement.domain.vocabulary import Coi, Role, Status
 from procurement.i18n import N_
 from procurement.services.actors import Actor
 from procurement.services.errors import NotFound, PermissionDenied
 from procurement.store import procurements
 from procurement.store import repository as repo
 from procurement.store.rows import BidRow, PanelMemberRow, ProcurementRow
+from procurement.vocabulary import Coi, Role, Status
 
 # Price envelopes stay sealed until quality scoring is closed (the two-envelope procedure).
 PRICES_OPEN = tuple(s for s in Status if s.prices_open)

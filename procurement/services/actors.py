@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from procurement.domain.vocabulary import Role
+from procurement.vocabulary import Role
 
 
 @dataclass(frozen=True)

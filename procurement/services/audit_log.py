@@ -15,13 +15,14 @@ from typing import get_args
 
 from sqlalchemy.orm import Session
 
+from procurement.domain.chain import ChainReport
 from procurement.domain.views import AuditEntryView
 from procurement.i18n import N_
 from procurement.services import access
 from procurement.services.actors import Actor
 from procurement.services.errors import PermissionDenied
 from procurement.store import audit
-from procurement.store.audit import ChainReport, CsvReport
+from procurement.store.audit import CsvReport
 from procurement.store.db import Database
 from procurement.store.rows import AuditRow, ProcurementRow
 

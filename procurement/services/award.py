@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 
 from procurement.domain.procurement import Facts, Step, allowed, refused
 from procurement.domain.views import DecisionView
-from procurement.domain.vocabulary import FlagCode, Outcome, Role
 from procurement.errors import ProcurementError
 from procurement.i18n import N_
 from procurement.services import access, clock
@@ -25,6 +24,7 @@ from procurement.store import audit, procurements
 from procurement.store import repository as repo
 from procurement.store.db import Database
 from procurement.store.rows import DecisionRow, ProcurementRow
+from procurement.vocabulary import FlagCode, Outcome, Role
 
 
 def recommend(db: Database, actor: Actor, procurement_id: int, *, note: str = "",

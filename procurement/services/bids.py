@@ -15,7 +15,6 @@ import numpy as np
 from procurement.domain.procurement import Action, refused
 from procurement.domain.terms import parse_kpis, parse_list
 from procurement.domain.views import BidView, EnvelopeView
-from procurement.domain.vocabulary import Status
 from procurement.errors import InputError, Problem, ProcurementError
 from procurement.i18n import N_
 from procurement.scoring.inputs import TCO_COLUMNS, BidSet
@@ -28,6 +27,7 @@ from procurement.store.db import Database
 from procurement.store.rows import BidRow, PriceEnvelopeRow, ProcurementRow
 from procurement.tables.bids import ID_COLUMNS, validate_bids
 from procurement.tables.read import Table, read_table, read_table_bytes
+from procurement.vocabulary import Status
 
 ANSWER_PREFIX = "answer_"
 OPTIONAL_COLUMNS = ("supplier_id", "lot", "kpis", "open_standards")

@@ -17,7 +17,6 @@ from procurement.documents import context as contexts
 from procurement.documents.clauses import load_library
 from procurement.documents.render import render_docx
 from procurement.domain.views import DecisionView, ProcurementDetail
-from procurement.domain.vocabulary import Role
 from procurement.i18n import N_, Lang
 from procurement.paths import shipped_dir
 from procurement.scoring.result import Evaluation
@@ -29,6 +28,7 @@ from procurement.store import audit
 from procurement.store import procurements as procurement_rows
 from procurement.store import repository as repo
 from procurement.store.db import Database
+from procurement.vocabulary import Role
 
 KINDS = ("clause-pack", "contract", "evaluation-report", "assessment-summary")
 Progress = Callable[[int, int], None]

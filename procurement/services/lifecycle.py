@@ -7,7 +7,6 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from procurement.domain.procurement import Facts, Procurement, Step, advance
-from procurement.domain.vocabulary import Coi, CostBasis
 from procurement.scoring.inputs import TCO_COLUMNS
 from procurement.services import access, clock
 from procurement.services.actors import Actor
@@ -15,6 +14,7 @@ from procurement.store import audit, procurements
 from procurement.store import repository as repo
 from procurement.store.db import Database
 from procurement.store.rows import ProcurementRow
+from procurement.vocabulary import Coi, CostBasis
 
 
 def open_for_bids(db: Database, actor: Actor, procurement_id: int) -> None:

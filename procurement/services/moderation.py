@@ -8,7 +8,6 @@ import math
 
 from procurement.domain.procurement import Action
 from procurement.domain.views import ConsensusView, ResolutionView
-from procurement.domain.vocabulary import FlagCode
 from procurement.errors import ProcurementError
 from procurement.i18n import N_
 from procurement.services import access, clock
@@ -18,6 +17,7 @@ from procurement.store import audit, procurements
 from procurement.store import repository as repo
 from procurement.store.db import Database
 from procurement.store.rows import ConsensusRow, FlagResolutionRow
+from procurement.vocabulary import FlagCode
 
 # The flags that take a recorded resolution before an award is recommended.
 RESOLVABLE = tuple(code for code in FlagCode if code.needs_resolution)

@@ -13,7 +13,6 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy import func, select
 
-from procurement.domain.vocabulary import Role
 from procurement.errors import InputError, Problem
 from procurement.i18n import N_
 from procurement.pipeline.entry import PipelineEntry
@@ -36,6 +35,7 @@ from procurement.store import audit
 from procurement.store import repository as repo
 from procurement.store.db import Database
 from procurement.store.rows import PipelineEntryRow, PublishedItemRow
+from procurement.vocabulary import Role
 
 EDITORS = (Role.LEAD,)  # who keeps the pipeline: the procurement leads
 

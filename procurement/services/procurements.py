@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 
 from procurement.domain.terms import ContractTerms
 from procurement.domain.views import PanelMemberView, ProcurementDetail, ProcurementSummary
-from procurement.domain.vocabulary import Role
 from procurement.errors import ProcurementError
 from procurement.i18n import N_
 from procurement.rubric import Rubric, load_rubric, rubric_from_data
@@ -24,6 +23,7 @@ from procurement.store import audit, procurements
 from procurement.store import repository as repo
 from procurement.store.db import Database
 from procurement.store.rows import ProcurementRow
+from procurement.vocabulary import Role
 
 _REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,79}$")
 _LOT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")

@@ -82,9 +82,9 @@ def next_step(status: str, role: str, *, is_lead: bool, coi: str | None = None,
               submitted: bool = False, standstill_end: date | None = None,
               today: date | None = None) -> tuple[str, dict[str, object]]:
     """The hint for one person on one procurement: (message id, parameters)."""
-    from procurement.domain.vocabulary import Status
     from procurement.i18n import Term
     from procurement.labels import STATUSES as STATUS_NAMES
+    from procurement.vocabulary import Status
 
     status_name = Term(STATUS_NAMES[Status(status)])
     if status == "standstill":

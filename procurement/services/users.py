@@ -10,7 +10,6 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from procurement.domain.views import UserView
-from procurement.domain.vocabulary import Role, codes
 from procurement.i18n import N_
 from procurement.services import clock
 from procurement.services.actors import Actor
@@ -19,6 +18,7 @@ from procurement.store import audit
 from procurement.store import repository as repo
 from procurement.store.db import Database
 from procurement.store.rows import UserRow
+from procurement.vocabulary import Role, codes
 
 MIN_PASSWORD = 10
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,79}$")

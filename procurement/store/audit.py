@@ -18,7 +18,7 @@ import csv
 import hashlib
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from procurement import clock
+from procurement.domain.chain import ChainReport
 from procurement.i18n import N_
 from procurement.store.rows import AuditHeadRow, AuditRow
 
@@ -101,21 +102,6 @@ def append(session: Session, actor: str, action: str, entity: str, *,
 def head_seq(session: Session) -> int:
     head = session.get(AuditHeadRow, 1)
     return head.seq if head else 0
-
-
-@dataclass(frozen=True)
-class ChainReport:
-    """The outcome of :func:`verify`: ``problem`` is (message id, parameters) or None."""
-
-    entries: int
-    head_hash: str
-    first_bad: int | None = None
-    problem: tuple[str, dict[str, Any]] | None = None
-    checked_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat())
-
-    @property
-    def ok(self) -> bool:
-        return self.problem is None
 
 
 def verify(session: Session) -> ChainReport:

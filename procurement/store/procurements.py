@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from procurement.domain.procurement import Procurement
 from procurement.domain.terms import ContractTerms
-from procurement.domain.vocabulary import Status
 from procurement.rubric.model import Rubric
 from procurement.scoring.options import ScoringOptions
 from procurement.store.rows import ProcurementRow
+from procurement.vocabulary import Status
 
 
 def to_domain(row: ProcurementRow) -> Procurement:

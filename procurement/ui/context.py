@@ -55,19 +55,6 @@ def actor() -> Actor | None:
     return value if isinstance(value, Actor) else None
 
 
-def require_actor() -> Actor:
-    """The signed-in user. A signed-out reader who followed a link here gets the sign-in form
-    on this very page, which then opens once they have signed in."""
-    who = actor()
-    if who is None:
-        from procurement.ui.signin import show_sign_in
-
-        show_sign_in()
-        st.stop()
-    assert who is not None
-    return who
-
-
 def sign_in(who: Actor, session_id: str | None = None) -> None:
     st.session_state[ACTOR] = who
     if session_id is not None:

@@ -9,9 +9,21 @@ from __future__ import annotations
 import streamlit as st
 
 from procurement.services import users
+from procurement.services.actors import Actor
 from procurement.ui import context, nav
 from procurement.ui.context import t
 from procurement.ui.feedback import guarded
+
+
+def require_actor() -> Actor:
+    """The signed-in user. A signed-out reader who followed a link here gets the sign-in form
+    on this very page, which then opens once they have signed in."""
+    who = context.actor()
+    if who is None:
+        show_sign_in()
+        st.stop()
+    assert who is not None
+    return who
 
 
 def show_sign_in() -> None:

@@ -11,7 +11,6 @@ import streamlit as st
 
 from procurement import formats, labels
 from procurement.domain.views import ProcurementSummary, ResolutionView
-from procurement.domain.vocabulary import Status
 from procurement.labels import STATUSES as STATUS_NAMES
 from procurement.rubric import Rubric
 from procurement.rubric.methodology import methodology
@@ -29,6 +28,7 @@ from procurement.ui.context import (
     tm,
 )
 from procurement.ui.text import Md, plain
+from procurement.vocabulary import Status
 
 T = TypeVar("T")
 

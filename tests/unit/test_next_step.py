@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from procurement.domain.vocabulary import Status
 from procurement.i18n import tr
 from procurement.services.tasks import next_step
+from procurement.vocabulary import Status
 
 
 @pytest.mark.parametrize("status", list(Status))

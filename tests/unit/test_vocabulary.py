@@ -1,4 +1,4 @@
-"""Each vocabulary is defined once (procurement.domain.vocabulary) and every code has a name
+"""Each vocabulary is defined once (procurement.vocabulary) and every code has a name
 for people in both languages; a rubric naming a code that does not exist is refused."""
 
 from __future__ import annotations
@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from procurement import labels
-from procurement.domain.vocabulary import Method, Status
 from procurement.errors import InputError
 from procurement.i18n import tr
+from procurement.vocabulary import Method, Status
 from tests.conftest import rubric_from
 
 

@@ -19,10 +19,10 @@ from procurement.domain.procurement import (
     allowed,
 )
 from procurement.domain.terms import ContractTerms
-from procurement.domain.vocabulary import Status
 from procurement.errors import StateError
 from procurement.rubric import load_rubric
 from procurement.scoring.options import ScoringOptions
+from procurement.vocabulary import Status
 
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 EVERYTHING = Facts(evaluators=2, bids=3, cleared=2, today=date(2026, 11, 26), reason="why")

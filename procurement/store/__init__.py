@@ -1,0 +1,2 @@
+"""Storage: the database, its rows and migrations, the queries the services need, the audit
+chain."""
