@@ -23,13 +23,14 @@ from procurement.ui.widgets import (
     status_label,
     step_text,
 )
+from procurement.vocabulary import Status
 
 who = require_actor()
 db = context.database()
 st.title(t("Award"))
 
-summary = pick_procurement(who, statuses=("moderation", "award_recommended", "standstill",
-                                          "awarded"))
+summary = pick_procurement(who, statuses=(Status.MODERATION, Status.AWARD_RECOMMENDED, Status.STANDSTILL,
+                                          Status.AWARDED))
 if summary is None:
     st.stop()
 with guarded():
@@ -40,7 +41,7 @@ with guarded():
                            standstill_end=detail.standstill_end)
     st.info(tm("**Next step:** {hint}", hint=step_text(step)), icon=":material/arrow_forward:")
     history = award.decisions(db, who, detail.id) if (
-        is_lead or who.role == "approver" or detail.status == "awarded") else []
+        is_lead or who.role == "approver" or detail.status == Status.AWARDED) else []
 
     def winners(decision: DecisionView) -> str:
         """The recommended bids with their suppliers (from the evaluation frozen with them)."""
@@ -76,7 +77,7 @@ with guarded():
                   next=formats.day(detail.standstill_end + timedelta(days=1), lang())),
                 icon=":material/hourglass_top:")
 
-    if is_lead and detail.status == "moderation":
+    if is_lead and detail.status == Status.MODERATION:
         st.subheader(t("Recommend the award"))
         evaluation = current_result(who, detail.id).evaluation
         first = [b.bid_id for b in evaluation.ranking if b.rank == 1]
@@ -96,7 +97,7 @@ with guarded():
                                     winners={lot: winner for lot in lots} if winner else None)
                     flash(t("Award recommended; an approver must now confirm it."))
                     st.rerun()
-    if who.role == "approver" and detail.status == "award_recommended":
+    if who.role == "approver" and detail.status == Status.AWARD_RECOMMENDED:
         st.subheader(t("Approve"))
         left, right = st.columns(2)
         if left.button(t("Approve the recommendation"), type="primary", icon=":material/verified:"):
@@ -113,7 +114,7 @@ with guarded():
                     next_round("return")
                     flash(t("Returned to moderation, with your reason."))
                     st.rerun()
-    if is_lead and detail.status == "standstill":
+    if is_lead and detail.status == Status.STANDSTILL:
         over = detail.standstill_end is not None and clock.today() > detail.standstill_end
         if st.button(t("Award the contract"), type="primary", icon=":material/verified:",
                      disabled=not over, help=None if over else t(

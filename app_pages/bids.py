@@ -19,6 +19,7 @@ from procurement.ui.feedback import flash, guarded
 from procurement.ui.signin import require_actor
 from procurement.ui.text import plain
 from procurement.ui.widgets import pick_procurement
+from procurement.vocabulary import Status
 
 NONE = "—"
 
@@ -44,7 +45,7 @@ with guarded():
         targets += ["price"] if cost.basis == "price" else list(TCO_COLUMNS)
     optional = ["sme", *OPTIONAL_COLUMNS]
 
-    if detail.status == "open" and who.username == detail.lead:
+    if detail.status == Status.OPEN and who.username == detail.lead:
         st.subheader(t("Import bids"))
         # A new key after each import empties the uploader, so a file is not imported twice.
         round_ = st.session_state.setdefault("bids_upload_round", 0)
@@ -117,7 +118,7 @@ with guarded():
                  "identifier": b.supplier_identifier, "sme": b.sme,
                  **{g: bool(b.gates.get(g)) for g in gate_ids}, "lot": b.lot or ""}
                 for b in received]
-        editable = detail.status == "open" and who.username == detail.lead
+        editable = detail.status == Status.OPEN and who.username == detail.lead
         config = {"bid": st.column_config.TextColumn(t("Bid")),
                   "supplier": st.column_config.TextColumn(t("Supplier")),
                   "identifier": st.column_config.TextColumn(t("Identifier")),

@@ -14,12 +14,13 @@ from procurement.ui.feedback import flash, guarded
 from procurement.ui.signin import require_actor
 from procurement.ui.text import Md
 from procurement.ui.widgets import choose, form_round, next_round, pick_procurement
+from procurement.vocabulary import Status
 
 who = require_actor()
 db = context.database()
 st.title(t("Moderate"))
 
-summary = pick_procurement(who, statuses=("price_opening", "moderation"))
+summary = pick_procurement(who, statuses=(Status.PRICE_OPENING, Status.MODERATION))
 if summary is None:
     st.stop()
 with guarded():
@@ -48,7 +49,7 @@ with guarded():
                        t("Moderated"): t("yes") if c.consensus_source == "moderated" else t("no")}
                       for c in flagged], hide_index=True, width="stretch")
 
-    if detail.status == "moderation":
+    if detail.status == Status.MODERATION:
         st.subheader(t("Set a consensus score"))
         choices = [(c.bid_id, c.criterion) for c in flagged + [c for c in cells if c.level == "ok"]]
         cell_key = choose(t("Bid and criterion"), choices, key="moderate_cell",
@@ -98,7 +99,7 @@ with guarded():
             st.caption(tm("Resolution by {who} on {date}: {text}",
                           who=done.decided_by_name or done.decided_by,
                           date=formats.day(done.decided_at.date(), lang()), text=done.resolution))
-    if needing and detail.status in ("price_opening", "moderation"):
+    if needing and detail.status in (Status.PRICE_OPENING, Status.MODERATION):
         pick = choose(t("Flag"), [(b, c) for b, c, _ in needing], key="resolve_flag",
                       format_func=lambda k: f"{k[0]} · {t(labels.FLAGS[k[1]])}")
         current = resolved.get(pick)

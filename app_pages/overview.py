@@ -3,6 +3,7 @@ methodology, the contract terms, and cancellation."""
 
 import streamlit as st
 
+from procurement.domain.procurement import ALLOWED, Action
 from procurement.domain.terms import REPORTING, parse_kpis, parse_list
 from procurement.errors import ProcurementError
 from procurement.i18n import N_
@@ -14,6 +15,7 @@ from procurement.ui.feedback import flash, guarded
 from procurement.ui.signin import require_actor
 from procurement.ui.text import plain
 from procurement.ui.widgets import pick_procurement, show_methodology, status_label, step_text
+from procurement.vocabulary import Status
 
 who = require_actor()
 db = context.database()
@@ -21,11 +23,11 @@ st.title(t("Procurement"))
 
 # The lead's next step in each status: (button label, service).
 NEXT = {
-    "draft": (t("Open the tender for bids"), lifecycle.open_for_bids),
-    "open": (t("Close the tender and start quality evaluation"),
+    Status.DRAFT: (t("Open the tender for bids"), lifecycle.open_for_bids),
+    Status.OPEN: (t("Close the tender and start quality evaluation"),
              lifecycle.start_quality_evaluation),
-    "quality_evaluation": (t("Close quality evaluation"), lifecycle.close_quality_evaluation),
-    "price_opening": (t("Open the price envelopes and start moderation"),
+    Status.QUALITY_EVALUATION: (t("Close quality evaluation"), lifecycle.close_quality_evaluation),
+    Status.PRICE_OPENING: (t("Open the price envelopes and start moderation"),
                       lifecycle.start_moderation),
 }
 
@@ -67,7 +69,7 @@ if summary is not None:
                        t("Reason"): m.coi_reason or "", t("Scored"): f"{m.scored}/{m.to_score}",
                        t("Submitted"): t("yes") if m.submitted_at else t("no")}
                       for m in detail.panel], hide_index=True, width="stretch")
-        if is_lead and detail.status in ("draft", "open"):
+        if is_lead and detail.status in ALLOWED[Action.CHANGE_PANEL]:
             seated = {m.username for m in detail.panel}
             candidates = {u.username: u.display_name for u in users.list_users(db)
                           if u.role == "evaluator" and u.username not in seated}
@@ -88,7 +90,7 @@ if summary is not None:
 
         st.subheader(t("Contract terms"))
         terms = detail.contract_terms
-        editable = is_lead and detail.status == "draft"
+        editable = is_lead and detail.status in ALLOWED[Action.CHANGE_METHODOLOGY]
         st.caption(t("Published with the tender in the clause pack; fixed once the tender opens."))
         with st.form("terms"):
             columns = st.columns(3)
@@ -148,7 +150,7 @@ if summary is not None:
                     flash(t("Contract terms saved."))
                     st.rerun()
 
-        if is_lead and detail.status not in ("awarded", "cancelled"):
+        if is_lead and not detail.status.final:
             with st.expander(t("Cancel this procurement")), st.form("cancel"):
                 st.caption(t("Cancelling ends the procurement for every bidder; it cannot be "
                              "undone. The reason is recorded and shown to everyone."))

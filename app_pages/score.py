@@ -15,6 +15,7 @@ from procurement.ui.feedback import flash, guarded
 from procurement.ui.signin import require_actor
 from procurement.ui.text import plain
 from procurement.ui.widgets import choose, pick_procurement, widget_key
+from procurement.vocabulary import Status
 
 
 def _level_text(levels: dict[float, Level], value: float) -> str:
@@ -26,9 +27,9 @@ who = require_actor()
 db = context.database()
 st.title(t("Score"))
 
-summary = pick_procurement(who, statuses=("open", "quality_evaluation", "price_opening",
-                                          "moderation", "award_recommended", "standstill",
-                                          "awarded"))
+summary = pick_procurement(who, statuses=(Status.OPEN, Status.QUALITY_EVALUATION, Status.PRICE_OPENING,
+                                          Status.MODERATION, Status.AWARD_RECOMMENDED, Status.STANDSTILL,
+                                          Status.AWARDED))
 if summary is None:
     st.stop()
 with guarded():
@@ -57,7 +58,7 @@ with guarded():
         st.info(t("You declared a conflict of interest and are not part of this evaluation."),
                 icon=":material/info:")
         st.stop()
-    if detail.status == "open":
+    if detail.status == Status.OPEN:
         st.info(t("The bids are not open for evaluation yet."), icon=":material/hourglass_top:")
         st.stop()
 
@@ -70,7 +71,7 @@ with guarded():
                 text=t("{done} of {total} scores saved", done=len(mine), total=total))
     done_bids = {b.bid_ref for b in received
                  if all((b.bid_ref, c.id) in mine for c in criteria)}
-    locked = seat.submitted_at is not None or detail.status != "quality_evaluation"
+    locked = seat.submitted_at is not None or detail.status != Status.QUALITY_EVALUATION
     if locked:
         st.info(t("Your scoresheet is submitted; it can no longer change."),
                 icon=":material/lock:")

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
-from procurement.i18n import LANGS, Lang, tr
+from procurement.i18n import LANGS, N_, Lang, tr
 from procurement.rubric.model import Text
 from procurement.scoring.options import ScoringOptions
 from procurement.vocabulary import BidStatus, Method, SpreadLevel
@@ -42,9 +42,9 @@ def _param(value: Any, lang: Lang) -> Any:
 class Note(ResultModel):
     """A flag, a disqualification reason or a warning, with its message in both languages."""
 
-    code: str
-    criterion: str | None = None
-    message: Text
+    code: str = Field(description=N_("what kind of note (see the methodology)"))
+    criterion: str | None = Field(None, description=N_("the criterion it concerns, if one"))
+    message: Text = Field(description=N_("the explanation, in English and Chinese"))
 
     @classmethod
     def make(cls, code: str, msgid: str, criterion: str | None = None, **params: Any) -> Note:
@@ -61,89 +61,109 @@ class Note(ResultModel):
 class Tco(ResultModel):
     """A bid's total cost of ownership and its discounted parts."""
 
-    capex: float
-    opex_pv: float
-    exit_pv: float
-    total: float
-    term_years: int
-    discount_rate: float
+    capex: float = Field(description=N_("capital cost, paid at the start"))
+    opex_pv: float = Field(description=N_("operating cost over the term, present value"))
+    exit_pv: float = Field(description=N_("exit cost at the end of the term, present value"))
+    total: float = Field(description=N_("capital + operating + exit, present values"))
+    term_years: int = Field(description=N_("the term, in years"))
+    discount_rate: float = Field(description=N_("the yearly discount rate used"))
 
 
 class RankedBid(ResultModel):
-    bid_id: str
-    supplier: str
-    sme: bool
-    rank: int | None
-    total: float | None
-    status: BidStatus
-    scores: dict[str, float]
-    raw_scores: dict[str, float]
-    cost: float | None = None
-    evaluated_cost: float | None = None
-    tco: Tco | None = None
-    flags: list[Note] = []
-    reasons: list[Note] = []
+    """One bid's place in the ranking."""
+
+    bid_id: str = Field(description=N_("the bid, as the bids table names it"))
+    supplier: str = Field(description=N_("the supplier's name"))
+    sme: bool = Field(description=N_("whether the supplier is an SME"))
+    rank: int | None = Field(description=N_("competition rank (1, 2, 2, 4…); none when "
+                                            "disqualified"))
+    total: float | None = Field(description=N_("points out of 100; none when disqualified"))
+    status: BidStatus = Field(description=N_("ranked or disqualified"))
+    scores: dict[str, float] = Field(description=N_("criterion → normalised score, 0 to 1"))
+    raw_scores: dict[str, float] = Field(description=N_("scale criterion → score on its scale"))
+    cost: float | None = Field(None, description=N_("the price, or the TCO, before any SME "
+                                                    "deduction"))
+    evaluated_cost: float | None = Field(None, description=N_("the cost the price formula "
+                                                              "scores, after the SME deduction"))
+    tco: Tco | None = Field(None, description=N_("the total cost of ownership, when the cost "
+                                                 "is on that basis"))
+    flags: list[Note] = Field([], description=N_("red flags on this bid"))
+    reasons: list[Note] = Field([], description=N_("why it was disqualified"))
 
 
 class PercentileRanks(ResultModel):
-    p5: float
-    p50: float
-    p95: float
+    p5: float = Field(description=N_("rank in the best 5 % of weight draws"))
+    p50: float = Field(description=N_("median rank over the weight draws"))
+    p95: float = Field(description=N_("rank in the worst 5 % of weight draws"))
 
 
 class TippingPoint(ResultModel):
     """The weight at which another bid would overtake the winner, all else rescaled."""
 
-    criterion: str
-    weight: float
-    tipping_weight: float | None
-    new_winner: str | None
+    criterion: str = Field(description=N_("the criterion whose weight moves"))
+    weight: float = Field(description=N_("its published weight (share of 1)"))
+    tipping_weight: float | None = Field(description=N_("the weight at which the winner "
+                                                        "changes; none if no weight does"))
+    new_winner: str | None = Field(description=N_("the bid that would then win"))
 
 
 class RankReversal(ResultModel):
     """Removing a losing bid changed the order of the others."""
 
-    removed: str
-    order_before: list[str]
-    order_after: list[str]
+    removed: str = Field(description=N_("the losing bid taken out"))
+    order_before: list[str] = Field(description=N_("the others' order with it"))
+    order_after: list[str] = Field(description=N_("their order without it"))
 
 
 class Sensitivity(ResultModel):
-    samples: int
-    seed: int
-    concentration: float
-    win_probability: dict[str, float]
-    percentile_ranks: dict[str, PercentileRanks]
-    tipping_points: list[TippingPoint]
-    rank_reversals: list[RankReversal]
+    """How robust the ranking is to other plausible weights."""
+
+    samples: int = Field(description=N_("weight draws (Dirichlet, centred on the published "
+                                        "weights)"))
+    seed: int = Field(description=N_("random seed of the draws"))
+    concentration: float = Field(description=N_("how tightly the draws stay near the weights"))
+    win_probability: dict[str, float] = Field(description=N_("bid → share of draws it wins"))
+    percentile_ranks: dict[str, PercentileRanks] = Field(description=N_("bid → its rank "
+                                                                         "percentiles"))
+    tipping_points: list[TippingPoint] = Field(description=N_("per criterion, the weight that "
+                                                              "changes the winner"))
+    rank_reversals: list[RankReversal] = Field(description=N_("losing bids whose removal "
+                                                              "reorders the others"))
 
 
 class PanelCell(ResultModel):
     """The panel's scores for one bid and criterion, and how far the evaluators disagree."""
 
-    bid_id: str
-    criterion: str
-    scores: dict[str, float | None]
-    consensus: float
-    consensus_source: Literal["median", "mean", "moderated"]
-    spread: float
-    level: SpreadLevel
-    missing: list[str] = []
-    empty_rationale: list[str] = []
+    bid_id: str = Field(description=N_("the bid"))
+    criterion: str = Field(description=N_("the scale criterion"))
+    scores: dict[str, float | None] = Field(description=N_("evaluator → score (none: not "
+                                                           "scored)"))
+    consensus: float = Field(description=N_("the panel's score used in the result"))
+    consensus_source: Literal["median", "mean", "moderated"] = Field(
+        description=N_("median, mean or moderated"))
+    spread: float = Field(description=N_("highest minus lowest score, as a share of the scale"))
+    level: SpreadLevel = Field(description=N_("ok, review or disagreement"))
+    missing: list[str] = Field([], description=N_("assigned evaluators who did not score"))
+    empty_rationale: list[str] = Field([], description=N_("evaluators who gave no rationale"))
 
 
 class Evaluation(ResultModel):
     """Everything needed to read, chart, defend or re-run one evaluation."""
 
-    rubric: str
-    rubric_version: str
-    method: Method
-    options: ScoringOptions
-    weights: dict[str, float]
-    ranking: list[RankedBid]
-    sensitivity: Sensitivity | None = None
-    panel: list[PanelCell] | None = None
-    warnings: list[Note] = []
+    rubric: str = Field(description=N_("the rubric's id"))
+    rubric_version: str = Field(description=N_("the rubric's version"))
+    method: Method = Field(description=N_("wsm, topsis or vikor"))
+    options: ScoringOptions = Field(description=N_("every setting the evaluation used"))
+    weights: dict[str, float] = Field(description=N_("criterion → weight, the weights summing "
+                                                     "to 1"))
+    ranking: list[RankedBid] = Field(description=N_("every bid in rank order, the disqualified "
+                                                    "last"))
+    sensitivity: Sensitivity | None = Field(None, description=N_("how robust the ranking is "
+                                                                 "(none when switched off)"))
+    panel: list[PanelCell] | None = Field(None, description=N_("per bid and criterion, every "
+                                                               "evaluator's score and the "
+                                                               "spread (with a panel)"))
+    warnings: list[Note] = Field([], description=N_("warnings about the whole result"))
 
     @property
     def winner(self) -> RankedBid | None:

@@ -35,7 +35,7 @@ from procurement.store import audit
 from procurement.store import repository as repo
 from procurement.store.db import Database
 from procurement.store.rows import PipelineEntryRow, PublishedItemRow
-from procurement.vocabulary import Role
+from procurement.vocabulary import Role, Status
 
 EDITORS = (Role.LEAD,)  # who keeps the pipeline: the procurement leads
 
@@ -175,7 +175,7 @@ def awarded(db: Database) -> list[AwardNotice]:
     notices = []
     with db.read() as session:
         for row in repo.procurements(session):
-            if row.status != "awarded":
+            if row.status != Status.AWARDED:
                 continue
             decision = repo.latest_decision(session, row.id)
             if decision is None:

@@ -23,7 +23,7 @@ from procurement.store import audit, procurements
 from procurement.store import repository as repo
 from procurement.store.db import Database
 from procurement.store.rows import ProcurementRow
-from procurement.vocabulary import Role
+from procurement.vocabulary import Role, Status
 
 _REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,79}$")
 _LOT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
@@ -54,7 +54,7 @@ def create_procurement(db: Database, actor: Actor, *, reference: str, title: str
             reference=reference, title=title.strip(), description=description.strip(),
             buyer_name=buyer_name.strip(), buyer_id=buyer_id.strip(), lots=lots,
             rubric=frozen.model_dump(mode="json"), options=options.model_dump(mode="json"),
-            standstill_days=standstill_days, status="draft", lead_id=actor.id,
+            standstill_days=standstill_days, status=Status.DRAFT, lead_id=actor.id,
             created_at=now, status_changed_at=now, version=1)
         session.add(row)
         session.flush()
@@ -147,7 +147,7 @@ def _refuse_once_open(db: Database, actor: Actor, procurement_id: int, action: s
         row = access.load(session, procurement_id)
         access.require_lead(actor, row)
         status = row.status
-    if status == "draft":
+    if status == Status.DRAFT:
         return
     with db.write() as session:
         audit.append(session, actor.username, action, f"procurement:{procurement_id}",

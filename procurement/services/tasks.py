@@ -11,11 +11,12 @@ from procurement.services.actors import Actor
 from procurement.store import repository as repo
 from procurement.store.db import Database
 from procurement.store.rows import ProcurementRow
+from procurement.vocabulary import Coi, Role, Status
 
 # What the lead does next in each status.
-_LEAD_NEXT = {"draft": "open_tender", "open": "receive_bids",
-              "quality_evaluation": "close_quality", "price_opening": "open_prices",
-              "moderation": "moderate"}
+_LEAD_NEXT = {Status.DRAFT: "open_tender", Status.OPEN: "receive_bids",
+              Status.QUALITY_EVALUATION: "close_quality", Status.PRICE_OPENING: "open_prices",
+              Status.MODERATION: "moderate"}
 
 
 def my_tasks(db: Database, actor: Actor) -> list[Task]:
@@ -28,19 +29,19 @@ def my_tasks(db: Database, actor: Actor) -> list[Task]:
                             kind=kind)
 
             if row.lead_id == actor.id:
-                if row.status == "standstill" and row.standstill_end and \
+                if row.status == Status.STANDSTILL and row.standstill_end and \
                         clock.today() > row.standstill_end:
                     tasks.append(task("award"))
-                elif row.status in _LEAD_NEXT:
-                    tasks.append(task(_LEAD_NEXT[row.status]))
-            elif actor.role == "approver" and row.status == "award_recommended":
+                elif Status(row.status) in _LEAD_NEXT:
+                    tasks.append(task(_LEAD_NEXT[Status(row.status)]))
+            elif actor.role == Role.APPROVER and row.status == Status.AWARD_RECOMMENDED:
                 tasks.append(task("approve"))
             seat = repo.member(session, row.id, actor.id)
-            if seat is None or row.status not in ("open", "quality_evaluation"):
+            if seat is None or row.status not in (Status.OPEN, Status.QUALITY_EVALUATION):
                 continue
-            if seat.coi == "pending":
+            if seat.coi == Coi.PENDING:
                 tasks.append(task("declare_interests"))
-            elif seat.coi == "none" and row.status == "quality_evaluation" and \
+            elif seat.coi == Coi.NONE and row.status == Status.QUALITY_EVALUATION and \
                     not seat.submitted_at:
                 tasks.append(task("score"))
     return tasks
@@ -49,36 +50,36 @@ def my_tasks(db: Database, actor: Actor) -> list[Task]:
 # What each role does next, in each status: the hint every page shows, so that nobody is left
 # wondering why there is nothing to do yet.
 _LEAD_HINTS = {
-    "draft": N_("Assign the panel, set the contract terms, then open the tender for bids."),
-    "open": N_("Import the bids received, then close the tender to start quality evaluation."),
-    "quality_evaluation": N_("The evaluators declare their interests and score; close quality "
+    Status.DRAFT: N_("Assign the panel, set the contract terms, then open the tender for bids."),
+    Status.OPEN: N_("Import the bids received, then close the tender to start quality evaluation."),
+    Status.QUALITY_EVALUATION: N_("The evaluators declare their interests and score; close quality "
                              "evaluation once every one has submitted."),
-    "price_opening": N_("Check the price envelopes and the flags, then open the prices and "
+    Status.PRICE_OPENING: N_("Check the price envelopes and the flags, then open the prices and "
                         "start moderation."),
-    "moderation": N_("Moderate the scores the panel disagrees on, record how each flag was "
+    Status.MODERATION: N_("Moderate the scores the panel disagrees on, record how each flag was "
                      "resolved, then recommend the award."),
-    "award_recommended": N_("An approver other than you now approves the recommendation or "
+    Status.AWARD_RECOMMENDED: N_("An approver other than you now approves the recommendation or "
                             "returns it to moderation."),
-    "awarded": N_("The contract is awarded: the contract draft, the assessment summaries and "
+    Status.AWARDED: N_("The contract is awarded: the contract draft, the assessment summaries and "
                   "the award notice can be produced."),
-    "cancelled": N_("This procurement was cancelled."),
+    Status.CANCELLED: N_("This procurement was cancelled."),
 }
 _WAITING = N_("Nothing for you to do yet: you approve once the lead recommends the award "
               "(the procurement is now in {status}).")
 _APPROVER_HINTS = {
-    "award_recommended": N_("Approve the recommendation, or return it to moderation with your "
+    Status.AWARD_RECOMMENDED: N_("Approve the recommendation, or return it to moderation with your "
                             "reason."),
-    "awarded": N_("The contract is awarded; the record and its documents are open to you."),
-    "cancelled": N_("This procurement was cancelled."),
+    Status.AWARDED: N_("The contract is awarded; the record and its documents are open to you."),
+    Status.CANCELLED: N_("This procurement was cancelled."),
 }
 _OBSERVER_HINTS = {
-    "awarded": N_("The contract is awarded: the evaluation record, its documents and the audit "
+    Status.AWARDED: N_("The contract is awarded: the evaluation record, its documents and the audit "
                   "log are open to you."),
-    "cancelled": N_("This procurement was cancelled."),
+    Status.CANCELLED: N_("This procurement was cancelled."),
 }
 
 
-def next_step(status: str, role: str, *, is_lead: bool, coi: str | None = None,
+def next_step(status: str | Status, role: str, *, is_lead: bool, coi: str | None = None,
               submitted: bool = False, standstill_end: date | None = None,
               today: date | None = None) -> tuple[str, dict[str, object]]:
     """The hint for one person on one procurement: (message id, parameters)."""
@@ -86,8 +87,9 @@ def next_step(status: str, role: str, *, is_lead: bool, coi: str | None = None,
     from procurement.labels import STATUSES as STATUS_NAMES
     from procurement.vocabulary import Status
 
-    status_name = Term(STATUS_NAMES[Status(status)])
-    if status == "standstill":
+    status = Status(status)
+    status_name = Term(STATUS_NAMES[status])
+    if status == Status.STANDSTILL:
         end: object = standstill_end or "?"
         if is_lead and standstill_end and (today or clock.today()) > standstill_end:
             return N_("The standstill period is over: award the contract."), {}
@@ -105,16 +107,16 @@ def next_step(status: str, role: str, *, is_lead: bool, coi: str | None = None,
         "status": status_name}
 
 
-def _evaluator_hint(status: str, coi: str | None, submitted: bool) -> str:
+def _evaluator_hint(status: Status, coi: str | None, submitted: bool) -> str:
     if coi is None:
         return N_("You are not on this procurement's evaluation panel.")
     if coi == "conflict":
         return N_("You declared a conflict of interest and are not part of this evaluation.")
-    if coi == "pending" and status in ("open", "quality_evaluation"):
+    if coi == "pending" and status in (Status.OPEN, Status.QUALITY_EVALUATION):
         return N_("Declare your conflicts of interest before you see any bid.")
-    if status in ("draft", "open"):
+    if status in (Status.DRAFT, Status.OPEN):
         return N_("The bids are not open for evaluation yet.")
-    if status == "quality_evaluation" and not submitted:
+    if status == Status.QUALITY_EVALUATION and not submitted:
         return N_("Score every bid on your criteria, then submit your scoresheet.")
     return N_("Your scoresheet is submitted; the lead moderates and recommends the award.")
 

@@ -33,20 +33,20 @@ from procurement.vocabulary import Status
 T = TypeVar("T")
 
 STATUS_ICONS = {
-    "draft": ":material/edit_note:", "open": ":material/inbox:",
-    "quality_evaluation": ":material/fact_check:", "price_opening": ":material/lock_open:",
-    "moderation": ":material/balance:", "award_recommended": ":material/how_to_reg:",
-    "standstill": ":material/hourglass_top:", "awarded": ":material/verified:",
-    "cancelled": ":material/cancel:",
+    Status.DRAFT: ":material/edit_note:", Status.OPEN: ":material/inbox:",
+    Status.QUALITY_EVALUATION: ":material/fact_check:", Status.PRICE_OPENING: ":material/lock_open:",
+    Status.MODERATION: ":material/balance:", Status.AWARD_RECOMMENDED: ":material/how_to_reg:",
+    Status.STANDSTILL: ":material/hourglass_top:", Status.AWARDED: ":material/verified:",
+    Status.CANCELLED: ":material/cancel:",
 }
 
 
-def status_label(status: str) -> Md:
+def status_label(status: str | Status) -> Md:
     """The status as icon and words (for markdown): never colour alone."""
-    return Md(f"{STATUS_ICONS.get(status, '')} {plain(status_text(status))}")
+    return Md(f"{STATUS_ICONS[Status(status)]} {plain(status_text(status))}")
 
 
-def status_text(status: str) -> str:
+def status_text(status: str | Status) -> str:
     """The status in words (for tables, which show no icons)."""
     return t(STATUS_NAMES[Status(status)])
 
