@@ -21,6 +21,7 @@ from procurement.services import clock, pipeline, pipeline_store
 from procurement.ui import context
 from procurement.ui.context import lang, t
 from procurement.ui.feedback import flash, guarded
+from procurement.ui.signin import require_actor
 from procurement.ui.text import plain
 from procurement.ui.widgets import choose, form_round, next_round
 
@@ -30,7 +31,7 @@ CATEGORIES = ["", "goods", "works", "services"]
 STATUSES = ["planning", "planned", "withdrawn"]
 PROFILES: list[Profile] = ["ocds", "uk1", "cn"]
 
-who = context.require_actor()
+who = require_actor()
 db = context.database()
 may_edit = who.role in pipeline_store.EDITORS
 st.title(t("Procurement pipeline"))
