@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import streamlit as st
 
-from procurement import formats
+from procurement import formats, jurisdictions
 from procurement.documents.context import winners_text
 from procurement.domain.views import DecisionView
 from procurement.services import award, clock, procurements, tasks
@@ -72,10 +72,11 @@ with guarded():
                               if decision.returned_at else "?",
                               reason=decision.return_reason or ""), icon=":material/undo:")
     if detail.standstill_end:
+        law = jurisdictions.get(detail.jurisdiction)
         st.info(t("The standstill period ends on {date}; the contract may be awarded from {next}.",
                   date=formats.day(detail.standstill_end, lang()),
-                  next=formats.day(detail.standstill_end + timedelta(days=1), lang())),
-                icon=":material/hourglass_top:")
+                  next=formats.day(detail.standstill_end + timedelta(days=1), lang()))
+                + " " + law.standstill_rule.render(lang()), icon=":material/hourglass_top:")
 
     if is_lead and detail.status == Status.MODERATION:
         st.subheader(t("Recommend the award"))

@@ -3,7 +3,7 @@ with the methodology shown as bidders will read it."""
 
 import streamlit as st
 
-from procurement import labels
+from procurement import jurisdictions, labels
 from procurement.errors import ProcurementError
 from procurement.rubric import Rubric, list_rubrics, load_rubric
 from procurement.services import panel, procurements, users
@@ -13,7 +13,7 @@ from procurement.ui.feedback import guarded
 from procurement.ui.nav import PAGES
 from procurement.ui.signin import require_actor
 from procurement.ui.widgets import choose, show_methodology
-from procurement.vocabulary import Method, PriceFormula
+from procurement.vocabulary import Jurisdiction, Method, PriceFormula
 
 DRAFT = "rubric_draft"  # set by the rubrics page
 
@@ -36,6 +36,11 @@ with left:
     rubric = Rubric.model_validate(draft) if rubric_choice.startswith("draft:") else \
         load_rubric(rubric_choice)
     defaults = rubric.defaults
+    suggested = (jurisdictions.of_rubric_profile(rubric.profile).code if rubric.profile
+                 else Jurisdiction.GENERIC)
+    jurisdiction = choose(t("Jurisdiction (whose law applies)"), list(Jurisdiction),
+                          default=suggested, format_func=lambda j: t(labels.JURISDICTIONS[j]),
+                          key=f"new_jurisdiction_{rubric.id}")
     method = choose(t("Method"), list(Method), default=defaults.method,
                     format_func=lambda m: t(labels.METHODS[m]), key=f"new_method_{rubric.id}")
     formula = choose(t("Price formula"), list(PriceFormula), default=defaults.price_formula,
@@ -56,8 +61,18 @@ with right:
         buyer_id = st.text_input(t("Buyer identifier (e.g. org-id)"))
         description = st.text_area(t("What the city wants to achieve (outcomes, not technology)"))
         lots_text = st.text_area(t("Lots, one per line as id: title (optional)"))
-        standstill = st.number_input(t("Standstill period (working days)"), min_value=0,
-                                     max_value=60, value=8)
+        law = jurisdictions.get(jurisdiction)
+        region: str | None = None
+        if law.regions:
+            region = choose(t("Whose holidays count"), list(law.regions),
+                            format_func=lambda r: f"{r} — {t(law.calendar(r).name)}",
+                            key=f"new_region_{law.code}")
+        if law.code is Jurisdiction.GENERIC:
+            standstill: int | None = int(st.number_input(
+                t("Standstill period (working days)"), min_value=0, max_value=60, value=8))
+        else:
+            standstill = None
+            st.caption(t("Standstill: {rule}", rule=law.standstill_rule.render(lang())))
         evaluators = {u.username: u.display_name for u in users.list_users(db)
                       if u.role == "evaluator"}
         chosen = st.multiselect(t("Evaluation panel"), list(evaluators),
@@ -75,7 +90,8 @@ with right:
             detail = procurements.create_procurement(
                 db, who, reference=reference.strip(), title=title, buyer_name=buyer,
                 buyer_id=buyer_id, description=description, rubric=rubric, lots=lots,
-                standstill_days=int(standstill), method=method, price_formula=formula,
+                standstill_days=standstill, jurisdiction=jurisdiction, region=region,
+                method=method, price_formula=formula,
                 benchmark_price=benchmark or None, discount_rate=rate, sme_deduction=sme)
             for username in chosen:
                 panel.assign_evaluator(db, who, detail.id, username)
@@ -90,6 +106,6 @@ try:
     options = scoring_options(rubric, method=method, price_formula=formula,
                               benchmark_price=benchmark or None, discount_rate=rate,
                               sme_deduction=sme)
-    show_methodology(rubric, options)
+    show_methodology(rubric, options, jurisdiction)
 except ProcurementError as exc:
     st.warning(exc.render(lang()), icon=":material/warning:")

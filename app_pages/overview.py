@@ -86,7 +86,7 @@ if summary is not None:
                         st.rerun()
 
         st.subheader(t("Published methodology"))
-        show_methodology(rubric, detail.options)
+        show_methodology(rubric, detail.options, detail.jurisdiction)
 
         st.subheader(t("Contract terms"))
         terms = detail.contract_terms

@@ -10,7 +10,7 @@ from typing import Any
 
 import streamlit as st
 
-from procurement import formats
+from procurement import formats, labels
 from procurement.errors import OptionError
 from procurement.i18n import language_names
 from procurement.pipeline.entry import COLUMNS, PipelineEntry
@@ -24,12 +24,13 @@ from procurement.ui.feedback import flash, guarded
 from procurement.ui.signin import require_actor
 from procurement.ui.text import plain
 from procurement.ui.widgets import choose, form_round, next_round
+from procurement.vocabulary import NoticeProfile
 
 NEW = "__new__"
 METHODS = ["", "open", "selective", "limited", "direct"]
 CATEGORIES = ["", "goods", "works", "services"]
 STATUSES = ["planning", "planned", "withdrawn"]
-PROFILES: list[Profile] = ["ocds", "uk1", "cn"]
+PROFILES: list[Profile] = [p.value for p in NoticeProfile]
 
 who = require_actor()
 db = context.database()
@@ -159,10 +160,8 @@ if may_edit:
         prefix = left.text_input(FIELDS["ocid_prefix"], placeholder="ocds-213czf",
                                  key="publish_prefix")
         profile: Profile = right.selectbox(t("Profile"), PROFILES,
-                                  format_func=lambda p: {"ocds": "OCDS 1.1.5",
-                                                         "uk1": "UK1 (Procurement Act 2023 s.93)",
-                                                         "cn": "政府采购意向公开"}[p],
-                                  key="publish_profile")
+                                           format_func=lambda p: t(labels.NOTICE_PROFILES[p]),
+                                           key="publish_profile")
         base_url = left.text_input(FIELDS["base_url"], placeholder="https://",
                                    key="publish_base_url")
         license_url = right.text_input(FIELDS["license"],

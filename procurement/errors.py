@@ -107,7 +107,8 @@ def pydantic_message(err: Mapping[str, Any], messages: Mapping[str, str]
     if str(err["type"]).endswith("_rule"):
         return ctx.pop("msgid"), ctx
     return messages.get(err["type"], err["msg"]), {
-        key: f"{value:g}" if isinstance(value, float) else str(value)
+        key: f"{value:g}" if isinstance(value, float) else
+        value if isinstance(value, str) else str(value)  # a Term stays one, to be translated
         for key, value in ctx.items()}
 
 

@@ -47,3 +47,10 @@ def currency_symbol(currency: str | None, lang: Lang) -> str:
     from babel.numbers import get_currency_symbol
 
     return str(get_currency_symbol(currency, locale=_LOCALES[lang])) if currency else ""
+
+
+def weekday_and_day(value: date, lang: Lang) -> str:
+    """A date with its weekday: "Tuesday, 1 December 2026", "2026年12月1日星期二"."""
+    from babel.dates import format_date
+
+    return str(format_date(value, format="full", locale=_LOCALES[lang]))

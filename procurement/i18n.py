@@ -51,13 +51,27 @@ class Term(str):
     __slots__ = ()
 
 
+class Phrase:
+    """A parameter that is itself a message with parameters (why an identifier is refused,
+    inside the message naming the field): translated and filled with the message it is in."""
+
+    __slots__ = ("msgid", "params")
+
+    def __init__(self, msgid: str, /, **params: Any) -> None:
+        self.msgid, self.params = msgid, params
+
+    def __str__(self) -> str:
+        return tr(self.msgid, DEFAULT_LANG, **self.params)
+
+
 def tr(msgid: str, lang: Lang = DEFAULT_LANG, /, **params: Any) -> str:
     """Translate ``msgid`` into ``lang`` and fill its ``{named}`` placeholders."""
     messages = catalog(lang)
     text = messages.gettext(msgid)
     if not params:
         return text
-    return text.format(**{k: messages.gettext(v) if isinstance(v, Term) else v
+    return text.format(**{k: messages.gettext(v) if isinstance(v, Term) else
+                          tr(v.msgid, lang, **v.params) if isinstance(v, Phrase) else v
                           for k, v in params.items()})
 
 

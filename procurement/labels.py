@@ -11,6 +11,7 @@ from procurement.vocabulary import (
     CriterionKind,
     DocumentKind,
     FlagCode,
+    Jurisdiction,
     Method,
     NoticeProfile,
     Outcome,
@@ -106,6 +107,10 @@ COST_BASES = {CostBasis.PRICE: N_("price"), CostBasis.TCO: N_("total cost of own
 RUBRIC_PROFILES = {RubricProfile.CN_GOODS: N_("China, goods (综合评分法)"),
                    RubricProfile.CN_SERVICES: N_("China, services (综合评分法)"),
                    RubricProfile.UK_MAT: N_("UK, most advantageous tender")}
+JURISDICTIONS = {Jurisdiction.CN: N_("China (Government Procurement Law)"),
+                 Jurisdiction.UK: N_("United Kingdom (Procurement Act 2023)"),
+                 Jurisdiction.EU: N_("European Union (Directive 2014/24/EU)"),
+                 Jurisdiction.GENERIC: N_("No particular jurisdiction")}
 NOTICE_PROFILES = {NoticeProfile.OCDS: N_("OCDS 1.1.5"),
                    NoticeProfile.UK1: N_("UK1 pipeline notice (Procurement Act 2023 s.93)"),
                    NoticeProfile.CN: N_("China: procurement intentions (采购意向公开)")}
@@ -122,6 +127,7 @@ VOCABULARIES = {FlagCode: "FLAGS", Method: "METHODS", PriceFormula: "PRICE_FORMU
                 CriterionKind: "KINDS", Coi: "COI", SpreadLevel: "LEVELS", Status: "STATUSES",
                 Role: "ROLES", Aggregation: "AGGREGATIONS", CostBasis: "COST_BASES",
                 RubricProfile: "RUBRIC_PROFILES", NoticeProfile: "NOTICE_PROFILES",
+                Jurisdiction: "JURISDICTIONS",
                 Outcome: "OUTCOMES", BidStatus: "BID_STATUSES", DocumentKind: "DOCUMENT_KINDS",
                 Reporting: "REPORTING"}
 # What each audit action means, for people reading the log.

@@ -53,6 +53,15 @@ class RubricProfile(StrEnum):
     UK_MAT = "uk-mat"
 
 
+class Jurisdiction(StrEnum):
+    """Whose law a procurement follows (procurement.jurisdictions has one module each)."""
+
+    CN = "cn"
+    UK = "uk"
+    EU = "eu"
+    GENERIC = "generic"
+
+
 class NoticeProfile(StrEnum):
     """What a published pipeline notice follows: plain OCDS, the UK1 pipeline notice, or
     China's 政府采购意向公开."""

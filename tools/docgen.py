@@ -45,6 +45,13 @@ HEADINGS = {
     "everyone": ("everyone", "所有角色"),
     "from the rubric": ("the rubric's; else {}", "评审细则的默认值，否则为 {}"),
     "not final": ("any status but a final one", "任何非终结状态"),
+    "jurisdiction": ("jurisdiction", "法域"), "law": ("law", "法律"),
+    "standstill": ("standstill", "停顿期"), "schemes": ("buyer identifier schemes", "采购人标识方案"),
+    "calendar": ("working days", "工作日"), "currency": ("currency", "币种"),
+    "evaluation": ("evaluation", "评审"), "signature": ("signature block", "签署栏"),
+    "start": ("notice on", "公告日"), "ends": ("period ends", "期间届满"),
+    "sign": ("contract from", "可签约日"), "skipped": ("holidays passed over", "跳过的节假日"),
+    "scheme": ("scheme", "方案"), "form": ("form", "格式"), "example": ("example", "示例"),
 }
 
 
@@ -528,3 +535,60 @@ def import_contracts(lang: Lang = "en") -> str:
             rule = tr(N_("no module imports one that imports it back"), lang)
         rows.append([contract["name"], rule])
     return _table([_h("contract", lang), _h("rule", lang)], rows)
+
+
+# --- jurisdictions -------------------------------------------------------------------------
+
+def jurisdiction_rules(lang: Lang = "en") -> str:
+    """Each jurisdiction's rules with their sources, from procurement.jurisdictions."""
+    from procurement import jurisdictions
+
+    rows = []
+    for law in jurisdictions.ALL.values():
+        calendar = law.calendar()
+        regions = _paren(_list(list(law.regions), lang), lang) if law.regions else ""
+        signature = " / ".join(tr(s.label, lang, party=tr(law.party_names[0], lang))
+                               for s in law.signature)
+        rows.append([f"`{law.code.value}` {tr(law.name, lang)}", law.law.render(lang),
+                     law.standstill_rule.render(lang), tr(calendar.name, lang) + regions,
+                     _list(list(law.buyer_schemes), lang) or "–",
+                     law.defaults.currency or "–", tr(law.defaults.evaluation, lang),
+                     signature])
+    return _table([_h(k, lang) for k in ("jurisdiction", "law", "standstill", "calendar",
+                                           "schemes", "currency", "evaluation", "signature")],
+                  rows)
+
+
+STANDSTILL_EXAMPLES = (("uk", "2027-03-24", None), ("uk", "2026-12-21", None),
+                       ("uk", "2026-12-21", "scotland"), ("eu", "2026-12-16", "DE"),
+                       ("cn", "2026-02-12", None), ("cn", "2026-09-28", None))
+
+
+def standstill_examples(lang: Lang = "en") -> str:
+    """Worked examples, computed by the jurisdictions' own functions."""
+    from datetime import date
+
+    from procurement import jurisdictions
+
+    rows = []
+    for code, day, region in STANDSTILL_EXAMPLES:
+        timeline = jurisdictions.get(code).standstill(date.fromisoformat(day), region=region)
+        ends = "; ".join(f"{tr(d.what, lang)} {d.day.isoformat()}" for d in timeline.deadlines)
+        skipped = _list(sorted({tr(d.name, lang) for d in timeline.skipped}), lang) or "–"
+        if timeline.worked:
+            skipped += "; " + tr(N_("weekends that are working days (调休补班): {days}"), lang,
+                                 days=_list([d.day.isoformat() for d in timeline.worked], lang))
+        rows.append([f"`{code}`" + (f" {region}" if region else ""), day, ends,
+                     timeline.sign_from.isoformat(), skipped])
+    return _table([_h(k, lang) for k in ("jurisdiction", "start", "ends", "sign", "skipped")],
+                  rows)
+
+
+def identifier_schemes(lang: Lang = "en") -> str:
+    """The org-id schemes the toolkit knows, with their forms and examples."""
+    from procurement.jurisdictions.orgid import REGISTER
+
+    return _table([_h(k, lang) for k in ("scheme", "meaning", "form", "example")],
+                  [[f"`{s.code}`", tr(s.name, lang), f"`{s.pattern}`"
+                    + (_paren(tr(N_("with a check character"), lang), lang) if s.check else ""),
+                    f"`{s.code}-{s.example}`"] for s in REGISTER.values()])

@@ -50,6 +50,7 @@ L = {
     "scope": ("Scope", "合同范围"),
     "schedule": ("Price and total cost of ownership schedule", "价格与全生命周期成本明细"),
     "item": ("Item", "项目"), "amount": ("Amount", "金额"),
+    "governing_law": ("Governing law", "适用法律"),
     "exit_cap": ("The exit and transition charges shall not exceed the exit cost in this "
                  "schedule.", "退出与过渡费用不得超过本明细所列的退出成本。"),
     "committed_kpis": ("Key performance indicators the Supplier committed to",
@@ -104,6 +105,11 @@ L = {
     "winner_scores": ("Its scores", "其得分"),
     "standstill": ("Standstill period", "停顿期"),
 }
+
+
+def label(key: str, lang: str) -> str:
+    """A label and its colon, full-width in Chinese (采购人：…)."""
+    return text(key, lang) + ("：" if lang == "zh" else ": ")
 
 
 def text(key: str, lang: str) -> str:
@@ -167,7 +173,7 @@ def clauses_block(doc: Document, lang: str) -> None:
     tag(doc, "{%p for paragraph in clause.paragraphs %}")
     doc.add_paragraph("{{ paragraph }}")
     tag(doc, "{%p endfor %}")
-    small(doc, f"{text('source', lang)}: {{{{ clause.sources }}}}")
+    small(doc, f"{label('source', lang)}{{{{ clause.sources }}}}")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endfor %}")
 
@@ -180,8 +186,8 @@ def kpi_table(doc: Document, lang: str, items: str) -> None:
 def clause_pack(lang: str) -> Document:
     doc = new_document(lang, text("pack_title", lang))
     doc.add_heading(f"{{{{ procurement.title }}}} — {text('pack_title', lang)}", level=0)
-    doc.add_paragraph(f"{text('buyer', lang)}: {{{{ procurement.buyer }}}} · "
-                      f"{text('reference', lang)}: {{{{ procurement.reference }}}}")
+    doc.add_paragraph(f"{label('buyer', lang)}{{{{ procurement.buyer }}}} · "
+                      f"{label('reference', lang)}{{{{ procurement.reference }}}}")
     doc.add_paragraph(text("pack_intro", lang))
     tag(doc, "{%p if kpis %}")
     doc.add_heading(text("kpis", lang), level=2)
@@ -194,16 +200,19 @@ def clause_pack(lang: str) -> Document:
 def contract(lang: str) -> Document:
     doc = new_document(lang, text("contract_title", lang))
     doc.add_heading(f"{{{{ procurement.title }}}} — {text('contract_title', lang)}", level=0)
-    doc.add_paragraph(f"{text('reference', lang)}: {{{{ procurement.reference }}}}")
+    doc.add_paragraph(f"{label('reference', lang)}{{{{ procurement.reference }}}}")
     doc.add_heading(text("parties", lang), level=1)
-    doc.add_paragraph(f"{text('the_buyer', lang)}: {{{{ procurement.buyer }}}} "
-                      f"({text('identifier', lang)}: {{{{ procurement.buyer_id }}}})")
-    doc.add_paragraph(f"{text('the_supplier', lang)}: {{{{ supplier.name }}}} "
-                      f"({text('identifier', lang)}: {{{{ supplier.identifier }}}})")
+    doc.add_paragraph(f"{label('the_buyer', lang)}{{{{ procurement.buyer }}}} "
+                      f"({label('identifier', lang)}{{{{ procurement.buyer_id }}}})")
+    doc.add_paragraph(f"{label('the_supplier', lang)}{{{{ supplier.name }}}} "
+                      f"({label('identifier', lang)}{{{{ supplier.identifier }}}})")
+    doc.add_paragraph(f"{label('governing_law', lang)}{{{{ procurement.law }}}}")
     doc.add_heading(text("scope", lang), level=1)
     doc.add_paragraph("{{ procurement.description }}")
     doc.add_heading(text("schedule", lang), level=1)
-    loop_table(doc, [text("item", lang), text("amount", lang)], "row in schedule",
+    opening, closing = ("（", "）") if lang == "zh" else (" (", ")")
+    loop_table(doc, [text("item", lang), f"{text('amount', lang)}{opening}{{{{ currency }}}}{closing}"],
+               "row in schedule",
                ["{{ row.item }}", "{{ row.amount }}"])
     doc.add_paragraph(text("exit_cap", lang))
     doc.add_heading(text("committed_kpis", lang), level=1)
@@ -217,27 +226,24 @@ def contract(lang: str) -> Document:
     doc.add_heading(text("clauses", lang), level=1)
     clauses_block(doc, lang)
     doc.add_heading(text("signatures", lang), level=1)
-    table = doc.add_table(rows=3, cols=2)
-    table.style = "Table Grid"
-    table.rows[0].cells[0].text = f"{text('signed_for', lang)} {{{{ procurement.buyer }}}}"
-    table.rows[0].cells[1].text = f"{text('signed_for', lang)} {{{{ supplier.name }}}}"
-    for row, key in ((1, "name"), (2, "date")):
-        for cell in table.rows[row].cells:
-            cell.text = f"{text(key, lang)}:"
+    # The jurisdiction's convention (China: 甲方（盖章）/ 法定代表人或授权代表（签字）/ 日期;
+    # UK and EU: name, title, signature, date), one column per party.
+    loop_table(doc, ["{{ signature.buyer }}", "{{ signature.supplier }}"],
+               "line in signature.lines", ["{{ line.buyer }}", "{{ line.supplier }}"])
     return doc
 
 
 def report(lang: str) -> Document:
     doc = new_document(lang, text("report_title", lang))
     doc.add_heading(f"{{{{ procurement.title }}}} — {text('report_title', lang)}", level=0)
-    doc.add_paragraph(f"{text('buyer', lang)}: {{{{ procurement.buyer }}}} · "
-                      f"{text('reference', lang)}: {{{{ procurement.reference }}}}")
+    doc.add_paragraph(f"{label('buyer', lang)}{{{{ procurement.buyer }}}} · "
+                      f"{label('reference', lang)}{{{{ procurement.reference }}}}")
     doc.add_heading(f"1. {text('methodology', lang)}", level=1)
     doc.add_paragraph("{{ rubric.title }} ({{ rubric.id }} {{ rubric.version }})")
     loop_table(doc, [text("criterion", lang), text("kind", lang), text("weight", lang),
                      text("minimum", lang)], "c in rubric.criteria",
                ["{{ c.name }}", "{{ c.kind }}", "{{ c.weight }}", "{{ c.minimum }}"])
-    doc.add_paragraph(f"{text('settings', lang)}: {{{{ settings }}}}")
+    doc.add_paragraph(f"{label('settings', lang)}{{{{ settings }}}}")
     doc.add_heading(f"2. {text('panel', lang)}", level=1)
     loop_table(doc, [text("evaluator", lang), text("declaration", lang), text("reason", lang),
                      text("declared_on", lang)], "m in panel",
@@ -292,8 +298,8 @@ def report(lang: str) -> Document:
 def summary(lang: str) -> Document:
     doc = new_document(lang, text("summary_title", lang))
     doc.add_heading(f"{{{{ procurement.title }}}} — {text('summary_title', lang)}", level=0)
-    doc.add_paragraph(f"{text('to', lang)}: {{{{ bidder.supplier }}}} ({text('bid', lang)} "
-                      f"{{{{ bidder.bid }}}}) · {text('reference', lang)}: "
+    doc.add_paragraph(f"{label('to', lang)}{{{{ bidder.supplier }}}} ({text('bid', lang)} "
+                      f"{{{{ bidder.bid }}}}) · {label('reference', lang)}"
                       f"{{{{ procurement.reference }}}}")
     doc.add_paragraph(text("summary_intro", lang))
     doc.add_paragraph("{{ outcome }}")
@@ -302,8 +308,8 @@ def summary(lang: str) -> Document:
                      text("reason_for_score", lang)], "c in bidder.criteria",
                ["{{ c.name }}", "{{ c.weight }}", "{{ c.available }}", "{{ c.score }}",
                 "{{ c.points }}", "{{ c.reason }}"])
-    doc.add_paragraph(f"{text('your_total', lang)}: {{{{ bidder.total }}}} · "
-                      f"{text('your_rank', lang)}: {{{{ bidder.rank }}}}")
+    doc.add_paragraph(f"{label('your_total', lang)}{{{{ bidder.total }}}} · "
+                      f"{label('your_rank', lang)}{{{{ bidder.rank }}}}")
     tag(doc, "{%p if winner %}")
     doc.add_heading(text("winner_section", lang), level=1)
     doc.add_paragraph("{{ winner.why }}")

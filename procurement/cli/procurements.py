@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -34,6 +35,15 @@ def show(procurement_id: int, db_path: str | None, as_json: bool, lang: Lang) ->
     click.echo(tr(N_("Buyer: {buyer} · status: {status} · lead: {lead} · bids: {bids}"), lang,
                   buyer=detail.buyer_name, status=Term(STATUS_NAMES[detail.status]),
                   lead=detail.lead, bids=detail.bid_count))
+    from procurement import jurisdictions
+
+    law = jurisdictions.get(detail.jurisdiction)
+    click.echo(tr(N_("Jurisdiction: {jurisdiction} · standstill: {rule}"), lang,
+                  jurisdiction=tr(law.name, lang), rule=law.standstill_rule.render(lang)))
+    if detail.standstill_end:
+        click.echo(tr(N_("The standstill period ends on {date}; the contract may be awarded "
+                         "from {next}."), lang, date=detail.standstill_end.isoformat(),
+                      next=date.fromordinal(detail.standstill_end.toordinal() + 1).isoformat()))
     click.echo(tr(N_("Rubric {rubric} {version} · method {method} · price formula {formula}"),
                   lang, rubric=detail.rubric.id, version=detail.rubric.version,
                   method=detail.options.method, formula=detail.options.price_formula))

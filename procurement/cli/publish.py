@@ -28,7 +28,8 @@ from procurement.i18n import N_, Lang, tr
 @click.option("--policy", "policy_path", metavar="FILE.md",
               help="The procurement policy in Markdown [default: policy.md in or beside SOURCE].")
 @click.option("--state", "state_path", metavar="FILE",
-              help="The publish state [default: SOURCE.published.jsonl beside SOURCE].")
+              help="The publish state [default: published.jsonl in a SOURCE folder, "
+                   "SOURCE.published.jsonl beside a SOURCE file].")
 @click.option("--pages/--no-pages", default=True, show_default=True,
               help="One web page per notice, or only the index (rows anchored by id).")
 @click.option("--awards-from", "awards_db", metavar="DB",
@@ -50,8 +51,8 @@ def publish(source: str, out: str, ocid_prefix: str, profile: str, base_url: str
         base_url=base_url.rstrip("/") if base_url else None, license_url=license_url,
         publisher=publisher, policy_path=policy_path, state_path=state_path, pages=pages,
         awards_db=awards_db, now=clock.publication_time(),
-        # A large pipeline is shared among the cores (forked processes: this is a plain
-        # command line, with no threads to lose).
+        # With two cores or more the notice pages are written by a second, forked process
+        # while this one goes on with the pass (a plain command line: no threads to lose).
         processes=os.cpu_count() or 1)
     report = result.report
     for warning in report.warnings:
@@ -63,10 +64,9 @@ def publish(source: str, out: str, ocid_prefix: str, profile: str, base_url: str
                   withdrawn=report.withdrawn, releases=report.releases))
     if report.awards:
         click.echo(tr(N_("{count} award releases published."), lang, count=report.awards))
-    if profile == "uk1":
-        click.echo(tr(N_("UK1: {required} contracts that s.93 requires, {voluntary} listed "
-                         "voluntarily."), lang, required=report.uk1_required,
-                      voluntary=report.uk1_voluntary))
+    if report.counts:
+        click.echo("; ".join(tr(msgid, lang, count=count)
+                             for msgid, count in report.counts.items()) + ".")
     if report.policy_changed:
         click.echo(tr(N_("The procurement policy changed; its new version is in the change "
                          "history."), lang))

@@ -5,18 +5,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from procurement import jurisdictions
 from procurement.domain.terms import ContractTerms
 from procurement.errors import fail
-from procurement.i18n import N_, Lang
+from procurement.i18n import N_, Lang, tr
 from procurement.paths import shipped_dir
 from procurement.rubric import Rubric
-from procurement.rubric.model import Source, Text
+from procurement.rubric.model import Text
+from procurement.vocabulary import Jurisdiction
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -37,17 +40,34 @@ class Section(Strict):
     title: Text
 
 
+class ClauseSource(Strict):
+    """Where a clause comes from, in both languages; ``jurisdiction``: cited only in that
+    jurisdiction's documents (its law), none: in every document (ISO 37106)."""
+
+    document: Text
+    ref: Text
+    jurisdiction: Jurisdiction | None = None
+
+    def cited_in(self, jurisdiction: Jurisdiction) -> bool:
+        return self.jurisdiction is None or self.jurisdiction == jurisdiction
+
+    def render(self, lang: Lang) -> str:
+        document = self.document.get(lang)
+        # 《……》第四十条: Chinese text runs on into its article without a space.
+        return document + ("" if not document[-1].isascii() else " ") + self.ref.get(lang)
+
+
 class Clause(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     section: str
     title: Text
-    sources: list[Source] = Field(min_length=1)
+    sources: list[ClauseSource] = Field(min_length=1)
     include_when: Condition | None = None
     paragraphs: list[Text] = Field(min_length=1)
 
 
 class ClauseLibrary(Strict):
-    format_version: int = Field(ge=1, le=1)
+    format_version: int = Field(ge=2, le=2)
     sections: list[Section] = Field(min_length=1)
     clauses: list[Clause] = Field(min_length=1)
 
@@ -83,9 +103,18 @@ class RenderedClause:
 
 @cache
 def parameter_names() -> frozenset[str]:
-    from datetime import date
+    return frozenset(ContractTerms().parameters("", "en", date(2026, 1, 1))) | JURISDICTION_PARAMETERS
 
-    return frozenset(ContractTerms().parameters("", "en", date(2026, 1, 1)))
+
+# What the jurisdiction adds to the terms' parameters (see :func:`jurisdiction_parameters`).
+JURISDICTION_PARAMETERS = frozenset({"data_protection_law", "switching_charges"})
+
+
+def jurisdiction_parameters(jurisdiction: Jurisdiction, lang: Lang, today: date
+                            ) -> dict[str, str]:
+    law = jurisdictions.get(jurisdiction)
+    return {"data_protection_law": tr(law.data_protection_law, lang),
+            "switching_charges": tr(law.switching_charges(today), lang)}
 
 
 def library_path() -> Path:
@@ -113,8 +142,12 @@ def included(clause: Clause, rubric: Rubric, terms: ContractTerms) -> bool:
 
 
 def select_clauses(library: ClauseLibrary, rubric: Rubric, terms: ContractTerms,
-                   parameters: dict[str, str], lang: Lang) -> list[tuple[str, list[RenderedClause]]]:
-    """The clauses this procurement carries, grouped by section and numbered "1.2"."""
+                   parameters: dict[str, str], lang: Lang, *, jurisdiction: Jurisdiction,
+                   today: date) -> list[tuple[str, list[RenderedClause]]]:
+    """The clauses this procurement carries, grouped by section and numbered "1.2", each
+    citing the standard and the law of ``jurisdiction`` (no other country's)."""
+    parameters = {**parameters, **jurisdiction_parameters(jurisdiction, lang, today)}
+    separator = "；" if lang == "zh" else "; "
     sections = []
     for number, section in enumerate(
             (s for s in library.sections
@@ -125,7 +158,7 @@ def select_clauses(library: ClauseLibrary, rubric: Rubric, terms: ContractTerms,
         rendered = [RenderedClause(
             number=f"{number}.{index}", id=c.id, section=section.id, title=c.title.get(lang),
             paragraphs=[p.get(lang).format(**parameters) for p in c.paragraphs],
-            sources="; ".join(f"{s.document} {s.ref}" for s in c.sources))
+            sources=separator.join(s.render(lang) for s in c.sources if s.cited_in(jurisdiction)))
             for index, c in enumerate(clauses, start=1)]
         sections.append((f"{number}. {section.title.get(lang)}", rendered))
     return sections

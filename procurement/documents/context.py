@@ -7,7 +7,7 @@ from collections import defaultdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from procurement import labels
+from procurement import formats, jurisdictions, labels
 from procurement.documents.clauses import ClauseLibrary, select_clauses
 from procurement.domain.terms import ContractTerms, Kpi
 from procurement.domain.views import (
@@ -29,33 +29,57 @@ if TYPE_CHECKING:
 Context = dict[str, Any]
 
 
-def money(value: float | None) -> str:
-    return "–" if value is None else f"{value:,.2f}"
+def currency_of(detail: ProcurementDetail) -> str | None:
+    """The currency of the procurement's prices: its terms', else its jurisdiction's."""
+    return (detail.contract_terms.currency
+            or jurisdictions.get(detail.jurisdiction).defaults.currency)
 
 
-def common(detail: ProcurementDetail, today: date) -> Context:
+def common(detail: ProcurementDetail, today: date, lang: Lang) -> Context:
+    law = jurisdictions.get(detail.jurisdiction)
     return {"procurement": {"title": detail.title, "reference": detail.reference,
                             "buyer": detail.buyer_name, "buyer_id": detail.buyer_id or "–",
-                            "description": detail.description or "–"},
-            "generated_on": today.isoformat()}
+                            "description": detail.description or "–",
+                            "law": tr(law.law.text, lang)},
+            "generated_on": formats.day(today, lang)}
 
 
 def clause_sections(library: ClauseLibrary, rubric: Rubric, terms: ContractTerms,
-                    buyer: str, lang: Lang, today: date) -> list[Context]:
-    parameters = terms.parameters(buyer, lang, today)
+                    detail: ProcurementDetail, lang: Lang, today: date) -> list[Context]:
+    parameters = terms.parameters(detail.buyer_name, lang, today)
     return [{"title": title, "clauses": [vars(clause) for clause in clauses]}
-            for title, clauses in select_clauses(library, rubric, terms, parameters, lang)]
+            for title, clauses in select_clauses(library, rubric, terms, parameters, lang,
+                                                 jurisdiction=detail.jurisdiction, today=today)]
+
+
+def signature(detail: ProcurementDetail, supplier: str, lang: Lang) -> Context:
+    """The signature block as the jurisdiction's contracts have it, one column per party
+    (China: 甲方（盖章） / 法定代表人或授权代表（签字） / 日期; UK and EU: name, title,
+    signature, date)."""
+    law = jurisdictions.get(detail.jurisdiction)
+    colon = "：" if lang == "zh" else ": "
+    heads = [f"{tr(head, lang)}{colon}{name}" for head, name in
+             zip(law.sign_parties, (detail.buyer_name, supplier), strict=True)]
+    lines = [{"buyer": tr(line.label, lang, party=tr(law.party_names[0], lang)) + colon,
+              "supplier": tr(line.label, lang, party=tr(law.party_names[1], lang)) + colon}
+             for line in law.signature]
+    return {"buyer": heads[0], "supplier": heads[1], "lines": lines}
 
 
 def clause_pack(detail: ProcurementDetail, rubric: Rubric, terms: ContractTerms,
                 library: ClauseLibrary, lang: Lang, today: date) -> Context:
-    return {**common(detail, today), "kpis": [_kpi(k) for k in terms.kpis],
-            "sections": clause_sections(library, rubric, terms, detail.buyer_name, lang, today)}
+    return {**common(detail, today, lang), "kpis": [_kpi(k) for k in terms.kpis],
+            "sections": clause_sections(library, rubric, terms, detail, lang, today)}
 
 
 def contract(detail: ProcurementDetail, rubric: Rubric, terms: ContractTerms,
              library: ClauseLibrary, bid: BidView, envelope: EnvelopeView, ranked: RankedBid,
              lang: Lang, today: date) -> Context:
+    currency = currency_of(detail)
+
+    def money(value: float | None) -> str:
+        return formats.money(value, currency, lang)
+
     schedule = []
     if envelope.price is not None:
         schedule.append({"item": tr(N_("Price"), lang), "amount": money(envelope.price)})
@@ -80,13 +104,15 @@ def contract(detail: ProcurementDetail, rubric: Rubric, terms: ContractTerms,
     commitments = bid.commitments or {}
     standards = commitments.get("open_standards") or []
     return {
-        **common(detail, today),
+        **common(detail, today, lang),
         "supplier": {"name": bid.supplier_name, "identifier": bid.supplier_identifier or "–",
                      "kpis": [_kpi(Kpi.model_validate(k)) for k in commitments.get("kpis", [])],
                      "open_standards": ("、" if lang == "zh" else ", ").join(standards)
                      or tr(N_("None stated in the bid."), lang)},
         "schedule": schedule,
-        "sections": clause_sections(library, rubric, terms, detail.buyer_name, lang, today),
+        "currency": currency or "–",
+        "signature": signature(detail, bid.supplier_name, lang),
+        "sections": clause_sections(library, rubric, terms, detail, lang, today),
     }
 
 
@@ -103,7 +129,7 @@ def report(detail: ProcurementDetail, rubric: Rubric, evaluation: Evaluation,
     resolved = {(r.bid_ref, r.code): r.resolution for r in resolutions}
     sensitivity = evaluation.sensitivity
     return {
-        **common(detail, today),
+        **common(detail, today, lang),
         "rubric": {"title": rubric.title.get(lang), "id": rubric.id, "version": rubric.version,
                    "criteria": [{"name": c.name.get(lang), "kind": tr(labels.KINDS[c.kind], lang),
                                  "weight": f"{weights[c.id] * 100:.1f} %" if c.id in weights
@@ -118,7 +144,8 @@ def report(detail: ProcurementDetail, rubric: Rubric, evaluation: Evaluation,
                        sme=f"{options.sme_deduction * 100:g}"),
         "panel": [{"name": f"{m.display_name} ({m.username})",
                    "declaration": tr(labels.COI[m.coi], lang), "reason": m.coi_reason or "–",
-                   "declared_on": m.declared_at.date().isoformat() if m.declared_at else "–"}
+                   "declared_on": formats.day(m.declared_at.date(), lang) if m.declared_at
+                   else "–"}
                   for m in detail.panel],
         "scores": [{"bid": s.bid_ref, "criterion": names[s.criterion], "evaluator": s.evaluator,
                     "score": f"{s.score:g}", "rationale": s.rationale} for s in scores],
@@ -143,7 +170,7 @@ def report(detail: ProcurementDetail, rubric: Rubric, evaluation: Evaluation,
         "decisions": (history := _decisions(decisions, detail, lang)),
         "recommendation": " ".join(history),
         "audit": tr(N_("Audit chain intact on {date}: {count} entries, newest hash {hash}."), lang,
-                    date=today.isoformat(), count=chain.entries, hash=chain.head_hash)
+                    date=formats.day(today, lang), count=chain.entries, hash=chain.head_hash)
         if chain.ok else tr(N_("Audit chain BROKEN at entry {seq}: the record has been "
                                "tampered with."), lang, seq=chain.first_bad),
     }
@@ -164,15 +191,17 @@ def summary(detail: ProcurementDetail, rubric: Rubric, evaluation: Evaluation, b
     else:
         outcome = tr(N_("Your tender was not the most advantageous tender."), lang)
     context: Context = {
-        **common(detail, today),
+        **common(detail, today, lang),
         "bidder": {"bid": bid.bid_id, "supplier": bid.supplier, "criteria": rows,
                    "total": "–" if bid.total is None else f"{bid.total:.2f} / 100",
                    "rank": "–" if bid.rank is None else str(bid.rank)},
         "outcome": outcome,
         "winner": None,
-        "standstill": tr(N_("The standstill period ends on {date}; the contract will not be "
-                            "entered into before then."), lang,
-                         date=detail.standstill_end.isoformat()) if detail.standstill_end
+        "standstill": (tr(N_("The standstill period ends on {date}; the contract will not be "
+                             "entered into before then."), lang,
+                          date=formats.day(detail.standstill_end, lang))
+                       + " " + jurisdictions.get(detail.jurisdiction).standstill_rule.render(lang))
+        if detail.standstill_end
         else tr(N_("The standstill period starts when the award is approved."), lang),
     }
     if winner is not None and winner.bid_id != bid.bid_id:
@@ -198,7 +227,7 @@ def _criteria_rows(rubric: Rubric, weights: dict[str, float], bid: RankedBid,
     for criterion in rubric.weighted:
         if criterion.kind == "cost":
             available = tr(N_("by the price formula"), lang)
-            reason = tr(N_("evaluated cost {cost}"), lang, cost=money(bid.evaluated_cost))
+            reason = tr(N_("evaluated cost {cost}"), lang, cost=formats.number(bid.evaluated_cost, lang))
         else:
             assert criterion.scale is not None
             available = f"{criterion.scale.min:g}–{criterion.scale.max:g}"
@@ -219,7 +248,7 @@ def _score(rubric: Rubric, criterion_id: str, bid: RankedBid) -> str:
 def _ranked(bid: RankedBid, lang: Lang) -> Context:
     return {"rank": "–" if bid.rank is None else str(bid.rank), "bid": bid.bid_id,
             "supplier": bid.supplier, "total": "–" if bid.total is None else f"{bid.total:.2f}",
-            "cost": money(bid.evaluated_cost),
+            "cost": formats.number(bid.evaluated_cost, lang),
             "status": tr(N_("ranked"), lang) if bid.status == "ranked"
             else tr(N_("disqualified"), lang)}
 
@@ -245,22 +274,22 @@ def _decisions(decisions: list[DecisionView], detail: ProcurementDetail,
     for number, decision in enumerate(decisions, start=1):
         text = tr(N_("{number}. Recommended by {who} on {date}: {winners}."), lang,
                   number=number, who=decision.recommended_by_name or decision.recommended_by,
-                  date=decision.recommended_at.date().isoformat(),
+                  date=formats.day(decision.recommended_at.date(), lang),
                   winners=winners_text(decision.winners))
         if decision.note:
             text += " " + tr(N_("Reasons: {note}"), lang, note=decision.note)
         if decision.outcome == "returned":
             text += " " + tr(N_("Returned to moderation by {who} on {date}: {reason}"), lang,
                              who=decision.returned_by_name or decision.returned_by or "?",
-                             date=decision.returned_at.date().isoformat()
+                             date=formats.day(decision.returned_at.date(), lang)
                              if decision.returned_at else "?",
                              reason=decision.return_reason or "")
         if decision.approved_by and decision.approved_at:
             text += " " + tr(N_("Approved by {who} on {date}."), lang,
                              who=decision.approved_by_name or decision.approved_by,
-                             date=decision.approved_at.date().isoformat())
+                             date=formats.day(decision.approved_at.date(), lang))
             if detail.standstill_end:
                 text += " " + tr(N_("Standstill until {date}."), lang,
-                                 date=detail.standstill_end.isoformat())
+                                 date=formats.day(detail.standstill_end, lang))
         paragraphs.append(text)
     return paragraphs

@@ -12,17 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from procurement.calendar import add_working_days
+from procurement import jurisdictions
 from procurement.domain.terms import ContractTerms
 from procurement.errors import StateError
 from procurement.i18n import N_, Term
 from procurement.labels import STATUSES
 from procurement.rubric.model import Rubric
 from procurement.scoring.options import ScoringOptions
-from procurement.vocabulary import Status
+from procurement.vocabulary import Jurisdiction, Status
 
 ALL_LOTS = "all"  # the one "lot" of a procurement without lots
 
@@ -47,6 +47,8 @@ class Procurement:
     standstill_end: date | None = None
     cancel_reason: str | None = None
     version: int = 1
+    jurisdiction: Jurisdiction = Jurisdiction.GENERIC
+    region: str | None = None  # whose holidays, where the jurisdiction has several
 
     @property
     def lot_ids(self) -> list[str]:
@@ -152,8 +154,12 @@ def _standstill_over(procurement: Procurement, facts: Facts
     end = procurement.standstill_end
     if end is not None and facts.today is not None and facts.today > end:
         return None
-    return N_("the standstill period runs until {date}"), {
-        "date": end.isoformat() if end else "?"}
+    rule = jurisdictions.get(procurement.jurisdiction).standstill_rule
+    return N_("the standstill period runs until {date} ({rule}: {source}); the contract may be "
+              "awarded from {next}"), {
+        "date": end.isoformat() if end else "?", "rule": Term(rule.text),
+        "source": Term(rule.source),
+        "next": (end + timedelta(days=1)).isoformat() if end else "?"}
 
 
 def _return_reason(_: Procurement, facts: Facts) -> tuple[str, dict[str, object]] | None:
@@ -201,6 +207,12 @@ def allowed(procurement: Procurement, step: Step) -> bool:
     return procurement.status in TRANSITIONS[step].sources
 
 
+def standstill(procurement: Procurement, notice_day: date) -> jurisdictions.Timeline:
+    """The periods that run after the award notice published on ``notice_day``."""
+    return jurisdictions.get(procurement.jurisdiction).standstill(
+        notice_day, region=procurement.region, days=procurement.standstill_days)
+
+
 def advance(procurement: Procurement, step: Step, facts: Facts, now: datetime) -> Procurement:
     """The procurement after ``step``, or :class:`StateError` naming what stops it."""
     transition = TRANSITIONS[step]
@@ -215,8 +227,9 @@ def advance(procurement: Procurement, step: Step, facts: Facts, now: datetime) -
                                   "version": procurement.version + 1}
     if step is Step.APPROVE:
         assert facts.today is not None
-        # Issue 11 replaces this count with the jurisdiction's working-day calendar.
-        changes["standstill_end"] = add_working_days(facts.today, procurement.standstill_days)
+        # The award notice is published on the day of approval; the jurisdiction's law and
+        # calendar say how long the contract then waits.
+        changes["standstill_end"] = standstill(procurement, facts.today).standstill_end
     if step is Step.CANCEL:
         changes["cancel_reason"] = facts.reason.strip()
     return replace(procurement, **changes)  # type: ignore[arg-type]

@@ -11,9 +11,6 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from procurement.i18n import N_, Lang, tr
 
-# Regulation (EU) 2023/2854 (Data Act) art. 29: reduced, cost-based switching charges until
-# this day; no switching charges from it.
-NO_SWITCHING_CHARGES_FROM = date(2027, 1, 12)
 REPORTING = {"monthly": N_("monthly"), "quarterly": N_("quarterly")}
 
 
@@ -88,12 +85,6 @@ class ContractTerms(BaseModel):
         joined = "、" if lang == "zh" else ", "
         standards = joined.join(self.open_standards) if self.open_standards else tr(
             N_("the open standards named in the specification"), lang)
-        if today >= NO_SWITCHING_CHARGES_FROM:
-            charges = tr(N_("No switching charges apply (Data Act art. 29)."), lang)
-        else:
-            charges = tr(N_("Until 12 January 2027 switching charges may not exceed the "
-                            "Supplier's direct costs of switching; from that day no switching "
-                            "charges apply (Data Act art. 29)."), lang)
         return {
             "buyer": buyer,
             "initial_term_years": str(self.initial_term_years),
@@ -103,7 +94,6 @@ class ContractTerms(BaseModel):
             "data_return_days": str(self.data_return_days),
             "switching_notice_months": str(self.switching_notice_months),
             "transition_days": str(self.transition_days),
-            "switching_charges": charges,
             "payment_days": str(self.payment_days),
             "sme_payment_days": str(self.sme_payment_days),
             "sme_subcontract_target_percent": f"{self.sme_subcontract_target_percent:g}",

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from procurement.domain.terms import ContractTerms
 from procurement.rubric.model import Rubric
 from procurement.scoring.options import ScoringOptions
-from procurement.vocabulary import Coi, Outcome, Role, Status
+from procurement.vocabulary import Coi, Jurisdiction, Outcome, Role, Status
 
 
 class View(BaseModel):
@@ -64,6 +64,12 @@ class ProcurementDetail(View):
     standstill_days: int
     contract_terms: ContractTerms = ContractTerms()
     standstill_end: date | None
+    jurisdiction: Jurisdiction = Field(Jurisdiction.GENERIC, description=(
+        "Whose law the procurement follows: its standstill, identifier schemes and legal "
+        "references (cn, uk, eu, generic)"))
+    calendar_region: str | None = Field(None, description=(
+        "Whose holidays the working days skip, where the jurisdiction has several "
+        "(uk: england-wales, scotland, northern-ireland, all-uk; eu: a member state)"))
     cancel_reason: str | None
     created_at: datetime
     panel: list[PanelMemberView]

@@ -23,6 +23,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from procurement.i18n import N_
+from procurement.jurisdictions import orgid
 from procurement.paths import shipped_dir
 
 Method = Literal["open", "selective", "limited", "direct"]
@@ -103,6 +104,16 @@ def _currency(value: str) -> str:
     return value
 
 
+def _org_id(value: str) -> str:
+    """An org-id identifier (SCHEME-ID) in a registered scheme that passes its check: it is
+    published as the buyer's ``identifier``, and a made-up scheme would be published as is."""
+    try:
+        orgid.split(value)
+    except orgid.IdentifierProblem as problem:
+        raise _rule(problem.msgid, **problem.params) from None
+    return value
+
+
 class PipelineEntry(BaseModel):
     """A planned procurement, validated; a misspelt field is refused, not ignored."""
 
@@ -112,7 +123,7 @@ class PipelineEntry(BaseModel):
     title: Annotated[str, Field(max_length=500)]
     description: str | None = None
     buyer: Annotated[str, Field(max_length=300)]
-    buyer_id: Annotated[str, Field(pattern=r"^[^\s#]+$")] | None = None
+    buyer_id: Annotated[str, Field(pattern=r"^[^\s#]+$"), AfterValidator(_org_id)] | None = None
     estimated_value: Annotated[Decimal | None, BeforeValidator(_amount)] = None
     currency: Annotated[str, AfterValidator(_currency)] | None = None
     procurement_method: Method | None = None

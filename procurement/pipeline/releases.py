@@ -17,12 +17,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
 
+from procurement.jurisdictions import NOTICE_RULES, orgid
+from procurement.jurisdictions.notices import NoticeRules
 from procurement.pipeline.entry import PipelineEntry
+from procurement.vocabulary import NoticeProfile
 
 Profile = Literal["ocds", "uk1", "cn"]
 OCID_PREFIX = re.compile(r"^ocds-[a-z0-9]{6}$")
-# An org-id.guide identifier: a list code such as GB-COH or CN-USCC, then the id in that list.
-_ORG_ID = re.compile(r"^([A-Z]{2}-[A-Z0-9]+)-(.+)$")
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 Release = dict[str, Any]
@@ -37,6 +38,11 @@ class NoticeOptions:
     base_url: str | None = None
 
     pages: bool = True  # one page per notice, or only the index
+
+    @property
+    def rules(self) -> type[NoticeRules]:
+        """What the profile's law adds to a notice (its type, the 采购意向 table)."""
+        return NOTICE_RULES[NoticeProfile(self.profile)]
 
     def notice_page(self, entry_id: str) -> str:
         """Where the notice is shown, relative to the site."""
@@ -84,9 +90,13 @@ def party_id(name: str, identifier: str | None, role: str = "buyer") -> str:
 def buyer_party(name: str, identifier: str | None, email: str | None = None,
                 roles: tuple[str, ...] = ("buyer", "procuringEntity")) -> dict[str, Any]:
     party: dict[str, Any] = {"id": party_id(name, identifier), "name": name}
-    match = _ORG_ID.match(identifier or "")
-    if match:
-        party["identifier"] = {"scheme": match[1], "id": match[2], "legalName": name}
+    if identifier:
+        try:
+            scheme, value = orgid.split(identifier)
+        except orgid.IdentifierProblem:
+            pass  # recorded before identifiers were checked: its own id, no scheme claimed
+        else:
+            party["identifier"] = {"scheme": scheme.code, "id": value, "legalName": name}
     if email:
         party["contactPoint"] = {"email": email}
     party["roles"] = list(roles)
@@ -112,9 +122,10 @@ def planning_release(entry: PipelineEntry, options: NoticeOptions, sequence: int
     url = options.notice_url(entry.id)
     if url:
         notice["url"] = url
-    if options.profile == "uk1":
+    notice_type = options.rules.notice_type
+    if notice_type:
         # Find a Tender's own OCDS output marks its pipeline notices this way (UK extension).
-        notice["noticeType"] = "UK1"
+        notice["noticeType"] = notice_type
     planning: dict[str, Any] = {"documents": [notice]}
     if value:
         planning["budget"] = {"description": entry.title, "amount": value}
@@ -128,19 +139,24 @@ def planning_release(entry: PipelineEntry, options: NoticeOptions, sequence: int
         planning["milestones"] = [milestone]
     tender: dict[str, Any] = {"id": entry.id, "title": entry.title, "status": entry.status,
                               "procuringEntity": reference}
-    optional = {
-        "description": entry.description, "value": value,
-        "procurementMethod": entry.procurement_method,
-        "mainProcurementCategory": entry.category,
-        "items": [{"id": "1", "classification": {"scheme": "CPV", "id": entry.cpv}}]
-        if entry.cpv else None,
-        "tenderPeriod": {"startDate": start(entry.expected_tender_date)}
-        if entry.expected_tender_date else None,
-        "awardPeriod": {"startDate": start(entry.expected_award_date)}
-        if entry.expected_award_date else None,
-        "contractPeriod": _period(entry.contract_start, entry.contract_end),
-    }
-    tender.update({key: value for key, value in optional.items() if value})
+    # The optional fields in this order, each only when it has a value (no empty fields).
+    if entry.description:
+        tender["description"] = entry.description
+    if value:
+        tender["value"] = value
+    if entry.procurement_method:
+        tender["procurementMethod"] = entry.procurement_method
+    if entry.category:
+        tender["mainProcurementCategory"] = entry.category
+    if entry.cpv:
+        tender["items"] = [{"id": "1", "classification": {"scheme": "CPV", "id": entry.cpv}}]
+    if entry.expected_tender_date:
+        tender["tenderPeriod"] = {"startDate": start(entry.expected_tender_date)}
+    if entry.expected_award_date:
+        tender["awardPeriod"] = {"startDate": start(entry.expected_award_date)}
+    contract = _period(entry.contract_start, entry.contract_end)
+    if contract:
+        tender["contractPeriod"] = contract
     return {"ocid": ocid_, "id": release_id(ocid_, sequence), "date": published,
             "tag": ["planning" if sequence == 1 else "planningUpdate"],
             "initiationType": "tender", "language": entry.language, "parties": [buyer],

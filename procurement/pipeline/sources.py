@@ -7,11 +7,10 @@ decides (after the pass) that nothing is written when there were any.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import ValidationError
 
@@ -52,40 +51,31 @@ _PATTERN_MESSAGES = {
 }
 
 
+class EntryFeed(Protocol):
+    """Entries with where they were read; ``problems`` collects those that were refused
+    (complete once the entries have been iterated)."""
+
+    problems: list[Problem]
+
+    def __iter__(self) -> Iterator[Located]: ...
+
+
 @dataclass
 class EntryReader:
-    """Iterate the valid entries of ``source``; afterwards ``problems`` lists the rest.
-
-    ``split`` reads the source once and shares its rows (or files) among several readers,
-    each to be iterated by its own process."""
+    """Iterate the valid entries of ``source``; afterwards ``problems`` lists the rest."""
 
     source: Path
     problems: list[Problem] = field(default_factory=list)
     _seen: dict[str, str] = field(default_factory=dict)
-    _raw: Callable[[], Iterable[Raw]] | None = None
-    _table: Table | None = None  # read once, however often the reader is split
 
     def __iter__(self) -> Iterator[Located]:
-        for file, row, raw in (self._raw or (lambda: _raw_entries(self.source)))():
+        for file, row, raw in _raw_entries(self.source):
             if isinstance(raw, InputError):
                 self.problems.extend(raw.problems)  # one unreadable file; read on
                 continue
             entry = self._validate(file, row, raw)
             if entry is not None:
                 yield file, row, entry
-
-    def split(self, parts: int, min_size: int = 1) -> list[EntryReader]:
-        if self.source.is_dir():
-            paths = _yaml_paths(self.source)
-            return [EntryReader(self.source, _raw=partial(_yaml_files, share))
-                    for share in _shares(paths, parts, min_size)]
-        if not self.source.exists() or self.source.suffix.lower() in YAML_SUFFIXES:
-            return [self]
-        if self._table is None:
-            self._table = _read_table(self.source)
-        table = self._table
-        return [EntryReader(self.source, _raw=partial(_table_rows, table, begin, end))
-                for begin, end in ranges(len(table), parts, min_size)]
 
     def check(self) -> None:
         """Raise the problems found, if any (call after iterating)."""
@@ -117,14 +107,11 @@ def read_all(source: Path) -> list[PipelineEntry]:
 
 
 def ranges(count: int, parts: int, min_size: int = 1) -> list[tuple[int, int]]:
-    """``count`` items in at most ``parts`` consecutive ranges of at least ``min_size``."""
+    """``count`` items in at most ``parts`` consecutive ranges of at least ``min_size`` (how
+    the database's entries are shared out, :mod:`procurement.services.pipeline_store`)."""
     parts = max(1, min(parts, count // max(min_size, 1)))
     size = -(-count // parts) or 1
     return [(begin, min(begin + size, count)) for begin in range(0, count, size)] or [(0, 0)]
-
-
-def _shares(items: list[Path], parts: int, min_size: int) -> list[list[Path]]:
-    return [items[begin:end] for begin, end in ranges(len(items), parts, min_size)]
 
 
 def _raw_entries(source: Path) -> Iterable[Raw]:

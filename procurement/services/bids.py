@@ -17,6 +17,7 @@ from procurement.domain.terms import parse_kpis, parse_list
 from procurement.domain.views import BidView, EnvelopeView
 from procurement.errors import InputError, Problem, ProcurementError
 from procurement.i18n import N_
+from procurement.jurisdictions import orgid
 from procurement.scoring.inputs import TCO_COLUMNS, BidSet
 from procurement.services import access, clock
 from procurement.services.actors import Actor
@@ -139,6 +140,7 @@ def _add(db: Database, actor: Actor, procurement_id: int, table: Table) -> int:
         taken = [Problem(table.file, N_("bid {bid_id} is in this procurement already"),
                          row=bids.row(i), column="bid_id", params={"bid_id": ref})
                  for i, ref in enumerate(bids.bid_ids) if ref in existing]
+        taken += _identifier_problems(table.file, bids)
         if taken:
             raise InputError(taken)
         received = clock.now()
@@ -198,6 +200,22 @@ def _lots(table: Table, bids: BidSet, row: ProcurementRow) -> list[str | None]:
     if problems:
         raise InputError(problems)
     return values
+
+
+def _identifier_problems(file: str, bids: BidSet) -> list[Problem]:
+    """A supplier identifier is an org-id (SCHEME-ID) in a registered scheme that passes its
+    scheme's check: it is published as the supplier's ``identifier``."""
+    problems = []
+    for i in range(len(bids)):
+        identifier = _text(bids, "supplier_id", i)
+        if not identifier:
+            continue
+        try:
+            orgid.split(identifier)
+        except orgid.IdentifierProblem as problem:
+            problems.append(Problem(file, problem.msgid, row=bids.row(i), column="supplier_id",
+                                    params=problem.params))
+    return problems
 
 
 def _text(bids: BidSet, column: str, i: int) -> str:

@@ -37,6 +37,10 @@ PARKING = "HC-2026-017"
 PORTAL = "HC-2026-021"
 SIGNALS = "HC-2025-009"
 BUYER = "Harbourside City Transport Bureau · 港湾市交通运输局"
+# 统一社会信用代码 of the city's bodies (机关: registration authority 1, category 1; Shenzhen's
+# division code 440300), with their GB 32100-2015 check characters.
+BUYER_ID = "CN-USCI-11440300MB2C123452"
+DATA_OFFICE_ID = "CN-USCI-11440300MB2D54321K"
 
 
 @dataclass(frozen=True)
@@ -72,7 +76,7 @@ def build_demo(db: Database) -> list[ProcurementSummary]:
     folder = shipped_dir("examples") / "smart-parking"
 
     parking = procurements.create_procurement(
-        db, lead, reference=PARKING, buyer_name=BUYER, buyer_id="CN-HBC-TB",
+        db, lead, reference=PARKING, buyer_name=BUYER, buyer_id=BUYER_ID, jurisdiction="cn",
         title="Smart parking platform · 智慧停车平台",
         description=("Outcome-based smart parking service for 12,000 on-street bays: sensing, "
                      "open parking-availability data, payment and enforcement integration. "
@@ -109,12 +113,13 @@ def build_demo(db: Database) -> list[ProcurementSummary]:
 
     portal = procurements.create_procurement(
         db, lead, reference=PORTAL, buyer_name="Harbourside City Data Office · 港湾市数据局",
+        buyer_id=DATA_OFFICE_ID, jurisdiction="cn",
         title="Open data portal modernisation · 开放数据门户升级",
         description="Replace the city's open data portal with an open-source, API-first service. "
                     "以开源、API 优先的服务替换城市开放数据门户。",
         rubric="iso37106-smart")
     panel.assign_evaluator(db, lead, portal.id, "sarah.jones")
-    pipeline_store.import_entries(db, lead, shipped_dir("examples") / "pipeline")
+    pipeline_store.import_entries(db, lead, shipped_dir("pipeline"))
     _awarded_signals(db, actor)
     return procurements.list_procurements(db)
 
@@ -135,7 +140,7 @@ def _awarded_signals(db: Database, actor: dict[str, Actor]) -> None:
     lead, folder = actor["li.na"], shipped_dir("examples") / "traffic-signals"
     with clock.at(datetime(2025, 9, 1, 8, 30, tzinfo=UTC)):
         signals = procurements.create_procurement(
-            db, lead, reference=SIGNALS, buyer_name=BUYER, buyer_id="CN-HBC-TB",
+            db, lead, reference=SIGNALS, buyer_name=BUYER, buyer_id=BUYER_ID, jurisdiction="cn",
             title="Adaptive traffic signals as a service · 自适应交通信号服务",
             description=("Adaptive signal timing at 60 junctions, bought as an outcome: shorter "
                          "peak-hour delays and punctual buses, with the signal timings published "

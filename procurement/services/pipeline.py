@@ -57,7 +57,7 @@ def publish_source(source: str, out: Path, *, ocid_prefix: str, profile: Profile
         return publish_database(open_database(source), out, options, now, OPERATOR,
                                 processes=processes)
     awards = pipeline_store.awarded(open_database(awards_db)) if awards_db else []
-    state = FileState(Path(state_path)) if state_path else FileState.beside(Path(source))
+    state = FileState(Path(state_path)) if state_path else FileState.of(Path(source))
     report = publish(EntryReader(Path(source)), out, options, now, state, awards,
                      processes=processes)
     return PublishResult(report, str(state.path))

@@ -9,10 +9,13 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
+from procurement import jurisdictions
 from procurement.domain.terms import ContractTerms
 from procurement.domain.views import PanelMemberView, ProcurementDetail, ProcurementSummary
 from procurement.errors import ProcurementError
-from procurement.i18n import N_
+from procurement.i18n import N_, Phrase, Term
+from procurement.jurisdictions import orgid
+from procurement.jurisdictions.generic import DEFAULT_STANDSTILL_DAYS
 from procurement.rubric import Rubric, load_rubric, rubric_from_data
 from procurement.rubric import profiles as rubric_profiles
 from procurement.scoring.options import ScoringOptions
@@ -23,7 +26,7 @@ from procurement.store import audit, procurements
 from procurement.store import repository as repo
 from procurement.store.db import Database
 from procurement.store.rows import ProcurementRow
-from procurement.vocabulary import Role, Status
+from procurement.vocabulary import Jurisdiction, Role, Status
 
 _REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,79}$")
 _LOT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
@@ -32,18 +35,23 @@ _LOT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
 def create_procurement(db: Database, actor: Actor, *, reference: str, title: str,
                        buyer_name: str, rubric: str | Rubric = "iso37106-smart",
                        description: str = "", buyer_id: str = "",
-                       lots: list[dict[str, str]] | None = None, standstill_days: int = 8,
-                       **settings: Any) -> ProcurementDetail:
-    """Create a draft procurement led by ``actor`` (a procurement lead)."""
+                       lots: list[dict[str, str]] | None = None,
+                       standstill_days: int | None = None, jurisdiction: str | None = None,
+                       region: str | None = None, **settings: Any) -> ProcurementDetail:
+    """Create a draft procurement led by ``actor`` (a procurement lead). Its jurisdiction
+    (by default the one its rubric's profile applies, else ``generic``) sets its standstill,
+    the identifier schemes of its buyer and the law its documents cite."""
     access.require_role(actor, Role.LEAD)
     if not _REFERENCE.match(reference):
         raise ProcurementError(N_("a reference uses letters, digits, '.', '_', '/' or '-'"))
     if not title.strip() or not buyer_name.strip():
         raise ProcurementError(N_("a procurement needs a title and a buyer"))
-    if not 0 <= standstill_days <= 60:
-        raise ProcurementError(N_("the standstill period must be 0 to 60 working days"))
     lots = checked_lots(lots or [])
     frozen = rubric if isinstance(rubric, Rubric) else load_rubric(rubric)
+    law = choose_jurisdiction(jurisdiction, frozen)
+    region = law.region(region)
+    standstill_days = checked_standstill_days(law, standstill_days)
+    buyer_id = checked_buyer_id(law, buyer_id)
     options = _options(frozen, settings)
     now = clock.now()
     with db.write() as session:
@@ -54,7 +62,8 @@ def create_procurement(db: Database, actor: Actor, *, reference: str, title: str
             reference=reference, title=title.strip(), description=description.strip(),
             buyer_name=buyer_name.strip(), buyer_id=buyer_id.strip(), lots=lots,
             rubric=frozen.model_dump(mode="json"), options=options.model_dump(mode="json"),
-            standstill_days=standstill_days, status=Status.DRAFT, lead_id=actor.id,
+            standstill_days=standstill_days, jurisdiction=law.code.value, calendar_region=region,
+            status=Status.DRAFT, lead_id=actor.id,
             created_at=now, status_changed_at=now, version=1)
         session.add(row)
         session.flush()
@@ -66,8 +75,8 @@ def create_procurement(db: Database, actor: Actor, *, reference: str, title: str
 def update_methodology(db: Database, actor: Actor, procurement_id: int, *,
                        rubric: Rubric | None = None, weights: dict[str, float] | None = None,
                        thresholds: dict[str, float | None] | None = None,
-                       standstill_days: int | None = None,
-                       **settings: Any) -> ProcurementDetail:
+                       standstill_days: int | None = None, jurisdiction: str | None = None,
+                       region: str | None = None, **settings: Any) -> ProcurementDetail:
     """Change the rubric, weights, thresholds or settings of a draft procurement.
 
     Once a procurement is open its methodology is published and fixed: any attempt is
@@ -91,10 +100,16 @@ def update_methodology(db: Database, actor: Actor, procurement_id: int, *,
             raise ProcurementError(N_("no criterion {ids} in this rubric"),
                                    ids=", ".join(sorted(unknown)))
         frozen = validate_rubric(data, row.reference)
+        law = choose_jurisdiction(jurisdiction or row.jurisdiction, frozen)
+        if law.code != row.jurisdiction:
+            row.calendar_region = None  # another country's regions
+        row.calendar_region = law.region(region or row.calendar_region)
+        if standstill_days is not None or law.code != row.jurisdiction:
+            row.standstill_days = checked_standstill_days(law, standstill_days)
+        row.jurisdiction = law.code.value
+        checked_buyer_id(law, row.buyer_id)
         options = _options(frozen, {**row.options, **settings})
         row.rubric, row.options = frozen.model_dump(mode="json"), options.model_dump(mode="json")
-        if standstill_days is not None:
-            row.standstill_days = standstill_days
         row.version += 1
         audit.append(session, actor.username, "procurement.methodology", f"procurement:{row.id}",
                      procurement_id=row.id, before=before, after=_methodology(row))
@@ -121,6 +136,50 @@ def update_contract_terms(db: Database, actor: Actor, procurement_id: int,
                      f"procurement:{row.id}", procurement_id=row.id, before=before,
                      after=row.contract_terms)
         return _detail(session, actor, row)
+
+
+def choose_jurisdiction(code: str | None, rubric: Rubric) -> jurisdictions.Jurisdiction:
+    """The jurisdiction asked for, or the one the rubric's profile applies; a profile of
+    another jurisdiction's law is refused (a cn-goods rubric cannot govern a UK award)."""
+    by_profile = jurisdictions.of_rubric_profile(rubric.profile) if rubric.profile else None
+    if code is None:
+        return by_profile or jurisdictions.get(Jurisdiction.GENERIC)
+    chosen = jurisdictions.get(code)
+    if by_profile is not None and by_profile is not chosen:
+        raise ProcurementError(N_("rubric profile {profile} applies the rules of {other}; this "
+                                  "procurement follows {jurisdiction}"),
+                               profile=rubric.profile, other=Term(by_profile.name),
+                               jurisdiction=Term(chosen.name))
+    return chosen
+
+
+def checked_standstill_days(law: jurisdictions.Jurisdiction, days: int | None) -> int:
+    """The working days of a generic standstill (0 to 60, 8 by default); elsewhere the law
+    sets the period, and a number is refused rather than silently ignored."""
+    if law.code is not Jurisdiction.GENERIC:
+        if days is not None:
+            raise ProcurementError(N_("the standstill period of {jurisdiction} is set by law "
+                                      "({rule}: {source}); it is not a setting"),
+                                   jurisdiction=Term(law.name), rule=Term(law.standstill_rule.text),
+                                   source=Term(law.standstill_rule.source))
+        return DEFAULT_STANDSTILL_DAYS
+    days = DEFAULT_STANDSTILL_DAYS if days is None else days
+    if not 0 <= days <= 60:
+        raise ProcurementError(N_("the standstill period must be 0 to 60 working days"))
+    return days
+
+
+def checked_buyer_id(law: jurisdictions.Jurisdiction, buyer_id: str) -> str:
+    """An org-id identifier in one of the jurisdiction's buyer schemes (any registered scheme
+    where it names none), or empty."""
+    buyer_id = buyer_id.strip()
+    if buyer_id:
+        try:
+            orgid.check(buyer_id, law.buyer_schemes)
+        except orgid.IdentifierProblem as problem:
+            raise ProcurementError(N_("buyer identifier {id}: {problem}"), id=buyer_id,
+                                   problem=Phrase(problem.msgid, **problem.params)) from None
+    return buyer_id
 
 
 def checked_lots(lots: list[dict[str, str]]) -> list[dict[str, str]]:
@@ -200,7 +259,8 @@ def _methodology(row: ProcurementRow) -> dict[str, Any]:
             "weights": {c.id: c.weight for c in rubric.criteria},
             "thresholds": {c.id: c.threshold for c in rubric.criteria
                            if c.threshold is not None},
-            "options": row.options, "standstill_days": row.standstill_days}
+            "options": row.options, "standstill_days": row.standstill_days,
+            "jurisdiction": row.jurisdiction, "calendar_region": row.calendar_region}
 
 
 def _attempt(rubric: Rubric | None, weights: Any, thresholds: Any, settings: Any) -> dict[str, Any]:
@@ -234,6 +294,7 @@ def _detail(session: Session, actor: Actor, row: ProcurementRow) -> ProcurementD
         lead=lead.username if lead else "?", lead_name=lead.display_name if lead else "?",
         rubric=procurement.rubric, options=procurement.options,
         standstill_days=row.standstill_days, contract_terms=procurement.terms,
-        standstill_end=row.standstill_end,
+        standstill_end=row.standstill_end, jurisdiction=procurement.jurisdiction,
+        calendar_region=procurement.region,
         cancel_reason=row.cancel_reason, created_at=row.created_at, panel=members,
         bid_count=bid_count, version=row.version)

@@ -7,7 +7,7 @@ from procurement.domain.terms import ContractTerms
 from procurement.rubric.model import Rubric
 from procurement.scoring.options import ScoringOptions
 from procurement.store.rows import ProcurementRow
-from procurement.vocabulary import Status
+from procurement.vocabulary import Jurisdiction, Status
 
 
 def to_domain(row: ProcurementRow) -> Procurement:
@@ -18,6 +18,7 @@ def to_domain(row: ProcurementRow) -> Procurement:
         rubric=Rubric.model_validate(row.rubric), options=ScoringOptions.model_validate(row.options),
         terms=ContractTerms.model_validate(row.contract_terms or {}),
         standstill_days=row.standstill_days, status=Status(row.status), lead_id=row.lead_id,
+        jurisdiction=Jurisdiction(row.jurisdiction), region=row.calendar_region,
         created_at=row.created_at, status_changed_at=row.status_changed_at,
         standstill_end=row.standstill_end, cancel_reason=row.cancel_reason, version=row.version)
 
@@ -33,3 +34,5 @@ def save(row: ProcurementRow, procurement: Procurement) -> None:
     row.options = procurement.options.model_dump(mode="json")
     row.contract_terms = procurement.terms.model_dump(mode="json")
     row.standstill_days = procurement.standstill_days
+    row.jurisdiction = procurement.jurisdiction.value
+    row.calendar_region = procurement.region

@@ -84,6 +84,9 @@ class ProcurementRow(Base):
     rubric: Mapped[dict[str, Any]] = mapped_column()  # frozen copy of the rubric
     options: Mapped[dict[str, Any]] = mapped_column()  # frozen ScoringOptions
     standstill_days: Mapped[int] = mapped_column(Integer, default=8)
+    jurisdiction: Mapped[str] = mapped_column(String(16), default="generic",
+                                              server_default="generic")
+    calendar_region: Mapped[str | None] = mapped_column(String(40))
     contract_terms: Mapped[dict[str, Any]] = mapped_column(default=dict)  # see documents.terms
     status: Mapped[str] = mapped_column(String(30), default="draft")
     lead_id: Mapped[int] = mapped_column(ForeignKey("users.id"))

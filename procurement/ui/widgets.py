@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
-from procurement import formats, labels
+from procurement import formats, jurisdictions, labels
 from procurement.domain.views import ProcurementSummary, ResolutionView
 from procurement.labels import STATUSES as STATUS_NAMES
 from procurement.rubric import Rubric
@@ -28,7 +28,7 @@ from procurement.ui.context import (
     tm,
 )
 from procurement.ui.text import Md, plain
-from procurement.vocabulary import Status
+from procurement.vocabulary import Jurisdiction, Status
 
 T = TypeVar("T")
 
@@ -159,7 +159,8 @@ def show_notes(notes: Iterable[Note], *, empty: str | None = None,
         st.caption(empty)
 
 
-def show_methodology(rubric: Rubric, options: ScoringOptions | None = None) -> None:
+def show_methodology(rubric: Rubric, options: ScoringOptions | None = None,
+                     jurisdiction: Jurisdiction | None = None) -> None:
     """The published methodology as bidders read it: criteria, weights, levels, sources.
     Everything in it is the rubric's text (a city's own rubric is a user's file), so all of it
     is shown as plain text."""
@@ -174,6 +175,10 @@ def show_methodology(rubric: Rubric, options: ScoringOptions | None = None) -> N
                        formula=t(labels.PRICE_FORMULAS[options.price_formula]),
                        rate=f"{options.discount_rate * 100:g}",
                        sme=f"{options.sme_deduction * 100:g}"))
+    if jurisdiction is not None:
+        law = jurisdictions.get(jurisdiction)
+        st.markdown(tm("**Law:** {law} · **standstill:** {rule}", law=t(law.law.text),
+                       rule=law.standstill_rule.render(lang())))
     st.dataframe(
         [{t("Criterion"): c["name"], t("Kind"): t(labels.KINDS[c["kind"]]),
           t("Weight"): f"{c['weight'] * 100:.1f} %" if c["kind"] != "gate" else "–",

@@ -70,6 +70,7 @@ def test_the_procurement_team_in_a_browser(server, browser, tmp_path: Path):
     settle(page)
     page.get_by_text("Declaration recorded.").wait_for()
     groups = page.get_by_role("radiogroup", name=re.compile("^Score for "))
+    groups.nth(8).wait_for(timeout=TIMEOUT)  # the scoresheet renders after the declaration
     assert groups.count() == 9
     for index in range(groups.count()):
         groups.nth(index).get_by_test_id("stRadioOption").nth(3).click()

@@ -9,7 +9,7 @@ from pathlib import Path
 from tests.browser.conftest import ARTIFACTS
 from tests.e2e.cli import procure
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "pipeline"
+EXAMPLE = Path(__file__).resolve().parents[2] / "pipeline"
 
 
 def test_the_site_navigates_and_shows_a_hostile_title_as_text(browser, tmp_path):

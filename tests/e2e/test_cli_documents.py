@@ -48,7 +48,13 @@ def test_the_four_documents(city, tmp_path, lang):
     clauses = text_of(tmp_path / "clauses.docx")
     contract = text_of(tmp_path / "contract.docx")
     report = text_of(tmp_path / "report.docx")
-    assert "ISO 37106:2018 Table 3, row 12" in clauses
+    assert ("ISO 37106:2018 Table 3, row 12" if lang == "en" else "ISO 37106:2018 表 3 第 12 行") \
+        in clauses
+    # A Chinese buyer's documents cite Chinese law, never the UK's or the EU's (issue 11).
+    assert "《中华人民共和国数据安全法》" in clauses or "Data Security Law of the PRC" in clauses
+    assert not any(foreign in clauses + contract for foreign in (
+        "Procurement Act", "GDPR", "Data Act", "AI Act", "英国", "欧盟"))
+    assert "¥33,427,767.09" in contract or "CN¥33,427,767.09" in contract
     assert "OpenKerb Consortium" in contract and "33,427,767.09" in contract  # SP-02's TCO
     assert "DATEX II" in contract and "Average search time for a bay (min)" in contract
     assert "77.62" in report and "SP-05" in report and "wang.lei" in report

@@ -17,7 +17,7 @@ from procurement.pipeline.checks import SCHEMA_BASE, load_schema
 from tests.e2e.cli import procure
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "examples" / "pipeline"
+EXAMPLE = ROOT / "pipeline"
 PREFIX = "ocds-hc2027"
 OUTPUTS = ("release-package.json", "pipeline.csv", "feed.atom", "index.html", "policy.html",
            "notices/HC-2027-001.html")
@@ -85,18 +85,26 @@ def test_publishes_a_valid_package_and_site(pipeline, tmp_path):
     assert index.count("<tr") == 4  # header and three entries
     policy = (out / "policy.html").read_text(encoding="utf-8")
     assert "<h1>Procurement policy · 采购政策</h1>" in policy and "first published version" in policy
-    state = pipeline.with_name("pipeline.published.jsonl")
+    state = (pipeline / "published.jsonl")
     assert state.is_file() and stdout.strip().endswith(str(state))
+
+
+def test_a_folder_published_with_the_state_beside_it_keeps_that_state(pipeline, tmp_path):
+    beside = pipeline.with_name("pipeline.published.jsonl")
+    assert publish(pipeline, tmp_path / "site", "--state", str(beside))[0] == 0
+    code, stdout, _ = publish(pipeline, tmp_path / "site")
+    assert code == 0 and "0 new releases, 3 unchanged" in stdout
+    assert stdout.strip().endswith(str(beside)) and not (pipeline / "published.jsonl").exists()
 
 
 def test_publishing_again_unchanged_gives_identical_files(pipeline, tmp_path):
     out = tmp_path / "site"
     assert publish(pipeline, out)[0] == 0
-    first, state = snapshot(out), pipeline.with_name("pipeline.published.jsonl").read_bytes()
+    first, state = snapshot(out), (pipeline / "published.jsonl").read_bytes()
     code, stdout, _ = publish(pipeline, out, env={"SOURCE_DATE_EPOCH": "1796000000"})
     assert code == 0 and "0 new releases, 3 unchanged" in stdout
     assert snapshot(out) == first  # even a later publication time changes nothing
-    assert pipeline.with_name("pipeline.published.jsonl").read_bytes() == state
+    assert (pipeline / "published.jsonl").read_bytes() == state
 
 
 def test_one_change_adds_exactly_one_release(pipeline, tmp_path):
@@ -180,13 +188,13 @@ def test_bad_rows_are_each_named_and_nothing_is_written(tmp_path):
 def test_a_failed_publish_leaves_the_previous_one_untouched(pipeline, tmp_path):
     out = tmp_path / "site"
     assert publish(pipeline, out)[0] == 0
-    before, state = snapshot(out), pipeline.with_name("pipeline.published.jsonl").read_bytes()
+    before, state = snapshot(out), (pipeline / "published.jsonl").read_bytes()
     (pipeline / "HC-2027-002.yaml").write_text("id: HC-2027-002\ntitle: x\nbuyer: B\n"
                                                "contract_end: soon\n", encoding="utf-8")
     code, _, stderr = publish(pipeline, out)
     assert code == 2 and "contract_end: must be a date" in stderr
     assert snapshot(out) == before
-    assert pipeline.with_name("pipeline.published.jsonl").read_bytes() == state
+    assert (pipeline / "published.jsonl").read_bytes() == state
 
 
 def test_hostile_titles_are_harmless_everywhere(tmp_path):
@@ -242,7 +250,7 @@ def test_uk1_profile(tmp_path):
     code, stdout, stderr = publish(source, out, "--profile", "uk1",
                                    env={"SOURCE_DATE_EPOCH": "1779235200"})
     assert code == 0, stderr
-    assert "UK1: 1 contracts that s.93 requires, 1 listed voluntarily." in stdout
+    assert "UK1: 1 contracts that s.93 requires; UK1: 1 listed voluntarily." in stdout
     package = json.loads((out / "release-package.json").read_text(encoding="utf-8"))
     assert {d["noticeType"] for r in package["releases"]
             for d in r["planning"]["documents"]} == {"UK1"}
@@ -251,7 +259,7 @@ def test_uk1_profile(tmp_path):
                    env={"SOURCE_DATE_EPOCH": "1785542400"})  # 2026-08-01
     assert late.returncode == 0
     assert "warning: --profile: Procurement Act 2023 s.93: the pipeline notice for the year " \
-           "from 2026-04-01 was due by 2026-05-27; publishing it now is late" in late.stderr
+           "from 2026-04-01 was due by 2026-05-26; publishing it now is late" in late.stderr
     source.write_text("id,title,buyer,estimated_value,currency\nU-1,Highways,Barnet,5,EUR\n",
                       encoding="utf-8")
     bad = procure("publish", source, "--out", tmp_path / "bad", "--ocid-prefix", PREFIX,

@@ -14,7 +14,7 @@ from tests.e2e.cli import procure
 from tests.e2e.test_golden import _check
 
 PAGES_KEY = re.compile(r'(<meta name="procure-pages" content=")[0-9a-f]{64}"')
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "pipeline"
+EXAMPLE = Path(__file__).resolve().parents[2] / "pipeline"
 FILES = ("release-package.json", "pipeline.csv", "feed.atom", "index.html", "policy.html", "style.css",
          "notices/HC-2027-001.html", "procurement-intentions.html",
          "procurement-intentions.csv")

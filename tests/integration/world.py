@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from procurement.rubric import load_rubric
 from procurement.services import bids, lifecycle, panel, procurements, scoring, users
 from procurement.services.actors import Actor
@@ -34,11 +36,13 @@ def people(db: Database) -> dict[str, Actor]:
 
 
 def procurement(db: Database, who: dict[str, Actor], stage: str = "draft",
-                evaluators: tuple[str, ...] = ("e1", "e2"), reference: str = "T-1") -> int:
+                evaluators: tuple[str, ...] = ("e1", "e2"), reference: str = "T-1",
+                **created_with: Any) -> int:
     """A procurement on the mini rubric, brought to ``stage`` (one of STAGES)."""
     lead = who["lead"]
     created = procurements.create_procurement(db, lead, reference=reference, title="Test 测试",
-                                              buyer_name="City 城市", rubric=load_rubric(MINI_RUBRIC))
+                                              buyer_name="City 城市", rubric=load_rubric(MINI_RUBRIC),
+                                              **created_with)
     pid = created.id
     for name in evaluators:
         panel.assign_evaluator(db, lead, pid, name)

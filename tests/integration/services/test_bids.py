@@ -25,11 +25,11 @@ def test_import_keeps_answers_and_seals_prices(db, tmp_path):
 
     lifecycle.open_for_bids(db, who["lead"], pid)
     count = bids.import_bids(db, who["lead"], pid, _file(
-        tmp_path, "A,Alpha,GB-COH-1,no,yes,100,See method statement §2\nB,Beta,,yes,no,90,\n"))
+        tmp_path, "A,Alpha,GB-COH-01234567,no,yes,100,See method statement §2\nB,Beta,,yes,no,90,\n"))
     assert count == 2
     listed = bids.list_bids(db, who["lead"], pid)
     assert [(b.bid_ref, b.supplier_identifier, b.sme, b.gates) for b in listed] == [
-        ("A", "GB-COH-1", False, {"eligible": True}), ("B", "", True, {"eligible": False})]
+        ("A", "GB-COH-01234567", False, {"eligible": True}), ("B", "", True, {"eligible": False})]
     assert listed[0].answers == {"quality": "See method statement §2"}
     assert "price" not in listed[0].model_dump()
 
@@ -50,6 +50,26 @@ def test_a_bad_row_stores_nothing(db, tmp_path):
     bids.import_bids(db, who["lead"], pid, _file(tmp_path, "A,Alpha,,no,yes,100,\n"))
     with pytest.raises(InputError, match="row 2, column bid_id: bid A is in this procurement"):
         bids.import_bids(db, who["lead"], pid, _file(tmp_path, "A,Again,,no,yes,100,\n"))
+
+
+def test_a_supplier_identifier_outside_the_org_id_register_or_its_check_is_refused(db, tmp_path):
+    who = world.people(db)
+    pid = world.procurement(db, who)
+    from procurement.services import lifecycle
+
+    lifecycle.open_for_bids(db, who["lead"], pid)
+    with pytest.raises(InputError) as caught:
+        bids.import_bids(db, who["lead"], pid, _file(
+            tmp_path, "A,Alpha,CN-USCC-91440300MA5F0001RM,no,yes,100,\n"
+                      "B,Beta,CN-USCI-91440300MA5F0001RX,no,yes,90,\n"
+                      "C,Gamma,CN-USCI-91440300MA5F0001RM,no,yes,95,\n"))
+    assert [(p.row, p.column) for p in caught.value.problems] == [(2, "supplier_id"),
+                                                                 (3, "supplier_id")]
+    first, second = (p.render() for p in caught.value.problems)
+    assert first.endswith("CN-USCC is not a scheme of the org-id register: write SCHEME-ID "
+                          "with a scheme such as CN-USCI, GB-COH, GB-LAE, XI-LEI")
+    assert "91440300MA5F0001RX is not a valid CN-USCI identifier" in second
+    assert bids.list_bids(db, who["lead"], pid) == []
 
 
 def test_evaluators_see_bids_only_after_declaring_no_conflict(db):

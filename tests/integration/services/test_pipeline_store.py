@@ -17,7 +17,7 @@ from procurement.services.errors import PermissionDenied, StateError
 from procurement.store import audit
 from tests.integration import world
 
-EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "pipeline"
+EXAMPLE = Path(__file__).resolve().parents[3] / "pipeline"
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 OPTIONS = PublishOptions("ocds-hc2027", license="http://opendatacommons.org/licenses/pddl/1.0/")
 

@@ -78,6 +78,13 @@ def test_text_from_a_spreadsheet_is_read_as_values():
     ({"language": "english"},
      "p.csv, row 2, column language: must be a two-letter language code such as en or zh"),
     ({"buyer_id": "GB COH 1"}, "p.csv, row 2, column buyer_id: must not contain spaces or '#'"),
+    # The org-id register's schemes only (issue 11): 统一社会信用代码 is CN-USCI, not CN-USCC.
+    ({"buyer_id": "CN-USCC-11440300MB2C12345X"},
+     "p.csv, row 2, column buyer_id: CN-USCC is not a scheme of the org-id register: write "
+     "SCHEME-ID with a scheme such as CN-USCI, GB-COH, GB-LAE, XI-LEI"),
+    ({"buyer_id": "CN-USCI-11440300MB2C123453"},
+     "p.csv, row 2, column buyer_id: 11440300MB2C123453 is not a valid CN-USCI identifier "
+     "(Unified Social Credit Code (统一社会信用代码); for example CN-USCI-11440300MB2C123452)"),
     ({"colour": "blue"}, "p.csv, row 2, column colour: unknown field (not a pipeline column)"),
 ])
 def test_bad_values_are_named_with_row_and_column(fields, message):

@@ -1,9 +1,11 @@
-"""UK1 (Procurement Act 2023 s.93) and 采购意向 (财库〔2020〕10号) rules."""
+"""UK1 (Procurement Act 2023 s.93) and 采购意向 (财库〔2020〕10号) rules, as a published
+pipeline applies them."""
 
 from datetime import date
 
+from procurement.jurisdictions.uk import REQUIRED, VOLUNTARY, financial_year_start, window_end
 from procurement.pipeline.entry import PipelineEntry
-from procurement.pipeline.profiles import ProfileCheck, financial_year_start, window_end
+from procurement.pipeline.profiles import ProfileCheck
 
 
 def entry(**fields: object) -> PipelineEntry:
@@ -17,7 +19,9 @@ def test_the_financial_year_and_the_18_month_window():
 
 
 def test_uk1_counts_what_s93_requires_and_warns_when_late():
-    check = ProfileCheck("uk1", date(2026, 5, 26))  # day 55 after 1 April
+    # s.93(3): "within the period of 56 days beginning with the first day of the financial
+    # year": 1 April is day 1, 26 May day 56.
+    check = ProfileCheck("uk1", date(2026, 5, 26))
     check.start("--profile")
     assert check.warnings == []
     big = {"estimated_value": "2000001", "currency": "GBP"}
@@ -25,12 +29,12 @@ def test_uk1_counts_what_s93_requires_and_warns_when_late():
     check.entry(entry(expected_tender_date="2027-10-01", **big), "p.csv", 3)  # after it
     check.entry(entry(expected_tender_date="2027-01-01", estimated_value="2000000",
                       currency="GBP"), "p.csv", 4)  # not over £2m
-    assert (check.required, check.voluntary) == (1, 2) and check.errors == []
-    late = ProfileCheck("uk1", date(2026, 5, 28))
+    assert check.counts == {REQUIRED: 1, VOLUNTARY: 2} and check.errors == []
+    late = ProfileCheck("uk1", date(2026, 5, 27))
     late.start("--profile")
     assert [w.render("en") for w in late.warnings] == [
         "--profile: Procurement Act 2023 s.93: the pipeline notice for the year from 2026-04-01 "
-        "was due by 2026-05-27; publishing it now is late"]
+        "was due by 2026-05-26; publishing it now is late"]
 
 
 def test_uk1_needs_a_value_in_pounds_and_a_tender_date():

@@ -21,7 +21,7 @@ from procurement.pipeline.releases import (
 
 ENTRY = PipelineEntry.model_validate({
     "id": "PIPE-1", "title": "Cycle lanes", "buyer": "London Borough of Barnet",
-    "buyer_id": "GB-LAC-E09000003", "estimated_value": "2500000", "currency": "GBP",
+    "buyer_id": "GB-LAE-BNE", "estimated_value": "2500000", "currency": "GBP",
     "procurement_method": "open", "category": "works", "cpv": "45233162",
     "expected_tender_date": "2025-10-01", "contract_start": "2026-04-01",
     "contract_end": "2028-03-31", "engagement_date": "2025-06-01", "status": "planning"})
@@ -40,8 +40,8 @@ def test_the_first_release_is_a_planning_notice_with_the_anchor_fields():
     assert release["ocid"] == "ocds-213czf-PIPE-1" and release["id"] == "ocds-213czf-PIPE-1-01"
     assert release["tag"] == ["planning"] and release["initiationType"] == "tender"
     assert release["parties"][0]["identifier"] == {
-        "scheme": "GB-LAC", "id": "E09000003", "legalName": "London Borough of Barnet"}
-    assert release["buyer"] == {"id": "GB-LAC-E09000003", "name": "London Borough of Barnet"}
+        "scheme": "GB-LAE", "id": "BNE", "legalName": "London Borough of Barnet"}
+    assert release["buyer"] == {"id": "GB-LAE-BNE", "name": "London Borough of Barnet"}
     assert release["planning"]["budget"]["amount"] == {"amount": 2500000, "currency": "GBP"}
     notice = release["planning"]["documents"][0]
     assert notice["documentType"] == "plannedProcurementNotice"
@@ -138,3 +138,33 @@ def test_the_shipped_schema_is_the_official_one_unchanged():
         digest = hashlib.sha256((schema_dir() / name).read_bytes()).hexdigest()
         assert digest in readme, name
     assert "Apache License" in Path(schema_dir() / "LICENSE").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("text", ["", " ", "\u3000", "\x1c", "\t\n", "\u2028 ", "a", " a ", "\u200b",
+                                  "\ufeff", "·"])
+def test_the_screening_finds_every_blank_string_and_only_those(text):
+    from procurement.pipeline.checks import screening_validator
+
+    release = planning_release(ENTRY, OPTIONS, 1, STAMP)
+    release["tender"]["description"] = text
+    assert screening_validator().is_valid(release) == bool(text.strip())
+    checker = PackageChecker()
+    checker.release(release, "x")
+    assert bool(checker.problems) == (not text.strip())
+
+
+def test_the_screening_refuses_empty_objects_and_arrays_at_any_depth():
+    from procurement.pipeline.checks import screening_validator
+
+    for change in (lambda r: r["planning"].update(milestones=[]),
+                   lambda r: r["tender"].update(value={}),
+                   lambda r: r["parties"][0].update(roles=[""])):
+        release = planning_release(ENTRY, OPTIONS, 1, STAMP)
+        change(release)
+        assert not screening_validator().is_valid(release)
+
+
+def test_python_whitespace_is_all_in_the_basic_plane():
+    import sys
+
+    assert not [code for code in range(0x10000, sys.maxunicode + 1) if chr(code).isspace()]

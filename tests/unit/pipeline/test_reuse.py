@@ -10,13 +10,12 @@ from pathlib import Path
 import pytest
 
 from procurement.errors import InputError
-from procurement.pipeline import publish as publishing
 from procurement.pipeline.entry import PipelineEntry
-from procurement.pipeline.outputs import PartWriter
-from procurement.pipeline.publish import PublishOptions, publish
+from procurement.pipeline.pages import KeptPages
+from procurement.pipeline.publish import PublishOptions, PublishReport, publish
 from procurement.pipeline.sources import EntryReader
 from procurement.pipeline.state import FileState
-from tests.unit.pipeline.test_shares import files, pipeline_csv
+from tests.unit.pipeline.test_publish import files, pipeline_csv
 
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 LATER = NOW + timedelta(days=3)
@@ -29,18 +28,15 @@ def inodes(out: Path) -> dict[str, int]:
 
 
 def run(source: Path, out: Path, state: Path, when: datetime = NOW,
-        options: PublishOptions = OPTIONS, processes: int = 1) -> publishing.PublishReport:
-    return publish(EntryReader(source), out, options, when, FileState(state),
-                   processes=processes)
+        options: PublishOptions = OPTIONS) -> PublishReport:
+    return publish(EntryReader(source), out, options, when, FileState(state))
 
 
-@pytest.mark.parametrize("processes", [1, 2])
-def test_unchanged_pages_are_kept_and_the_site_is_the_same(tmp_path, monkeypatch, processes):
-    monkeypatch.setattr(publishing, "ENTRIES_PER_PROCESS", 4)
+def test_unchanged_pages_are_kept_and_the_site_is_the_same(tmp_path):
     source, out, state = pipeline_csv(tmp_path / "p.csv", 12), tmp_path / "site", tmp_path / "s"
-    run(source, out, state, processes=processes)
+    run(source, out, state)
     before, first = inodes(out), files(out)
-    run(source, out, state, LATER, processes=processes)
+    run(source, out, state, LATER)
     assert inodes(out) == before  # the very same files, not copies
     assert files(out) == first
 
@@ -108,11 +104,11 @@ def test_a_failed_publish_leaves_the_kept_pages_as_they_were(tmp_path):
 def test_a_page_written_where_one_was_kept_leaves_the_published_one_alone(tmp_path):
     previous, folder = tmp_path / "site" / "notices", tmp_path / "new"
     previous.mkdir(parents=True)
-    (folder / "notices").mkdir(parents=True)
     (previous / "E-1.html").write_text("published", encoding="utf-8")
+    folder.mkdir()
     entry = PipelineEntry(id="E-1", title="Changed", buyer="Dept")
-    with PartWriter(folder, "0", OPTIONS, reuse=previous) as writer:
-        writer.page(entry, "2026-11-26T09:00:00Z", unchanged=True)
-        writer.page(entry, "2026-11-26T09:00:00Z")  # the same name, written anew
+    with KeptPages(folder, OPTIONS, previous) as pages:
+        pages.page(entry, "2026-11-26T09:00:00Z", unchanged=True)
+        pages.page(entry, "2026-11-26T09:00:00Z", unchanged=False)  # the same name, anew
     assert (previous / "E-1.html").read_text(encoding="utf-8") == "published"
     assert "Changed" in (folder / "notices" / "E-1.html").read_text(encoding="utf-8")

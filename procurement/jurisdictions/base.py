@@ -1,0 +1,164 @@
+"""What every jurisdiction declares, behind one small interface: its calendar, its periods
+(each a pure function of a date and the calendar, citing its article), the organisation
+identifier schemes its buyers use, how its contracts are signed, its currency and the
+defaults of its evaluation rules. The workflow, the documents and the publisher ask these;
+no other module knows a country's rule."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from procurement.errors import OptionError
+from procurement.i18n import N_, Lang, tr
+from procurement.jurisdictions.calendar import Calendar, Count, DayOff, count_working_days
+from procurement.vocabulary import Jurisdiction as Code
+from procurement.vocabulary import NoticeProfile, RubricProfile
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule as the law states it (message id) and where it is stated (message id, so
+    that a Chinese document cites 《中华人民共和国政府采购法》第五十二条, not its English name)."""
+
+    text: str
+    source: str
+
+    def render(self, lang: Lang) -> str:
+        return f"{tr(self.text, lang)} ({tr(self.source, lang)})" if lang == "en" else \
+            f"{tr(self.text, lang)}（{tr(self.source, lang)}）"
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """One date of a timeline: what ends (message id), the day, and the rule that sets it."""
+
+    what: str
+    day: date
+    rule: Rule
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """What follows the award notice: each period's end, the first day the contract may be
+    signed (and, where the law sets one, the last), the holidays passed over and the weekends
+    counted as working days, and warnings (e.g. holidays known only by rule)."""
+
+    jurisdiction: Code
+    start: date
+    start_event: str  # message id: the day the count starts from
+    deadlines: tuple[Deadline, ...]
+    sign_from: date
+    sign_by: Deadline | None = None
+    skipped: tuple[DayOff, ...] = ()
+    worked: tuple[DayOff, ...] = ()
+    warnings: tuple[tuple[str, dict[str, Any]], ...] = ()
+
+    @property
+    def standstill_end(self) -> date:
+        """The last day on which the contract may not yet be signed."""
+        return self.deadlines[-1].day
+
+    @property
+    def rule(self) -> Rule:
+        return self.deadlines[-1].rule
+
+
+def merged(counts: list[Count]) -> tuple[tuple[DayOff, ...], tuple[DayOff, ...],
+                                         tuple[tuple[str, dict[str, Any]], ...]]:
+    """The holidays, worked weekends and data warnings of several counts, each day once."""
+    skipped = {d.day: d for c in counts for d in c.skipped}
+    worked = {d.day: d for c in counts for d in c.worked}
+    years = sorted({y for c in counts for y in c.beyond_data})
+    warnings = tuple((N_("the holidays of {year} are known only by their rules: check that no "
+                         "special holiday has been proclaimed"), {"year": year}) for year in years)
+    return (tuple(skipped[d] for d in sorted(skipped)), tuple(worked[d] for d in sorted(worked)),
+            warnings)
+
+
+@dataclass(frozen=True)
+class Signatory:
+    """One line of a party's signature block (message id), e.g. 法定代表人或授权代表（签字）."""
+
+    label: str
+
+
+# The common-law convention for each party: who signs, in what capacity, the signature, when.
+NAME_TITLE_SIGNATURE_DATE = (Signatory(N_("Name")), Signatory(N_("Title")),
+                             Signatory(N_("Signature")), Signatory(N_("Date")))
+
+
+@dataclass(frozen=True)
+class RubricRules:
+    """What a rubric profile of the jurisdiction requires of a rubric's weights: the price
+    criterion's share of the weight between ``price_weight`` bounds and scored with
+    ``price_formula``, or at least ``group_minimum`` = (group, share) on one group."""
+
+    source: Rule
+    price_weight: tuple[float, float] | None = None
+    price_formula: str | None = None
+    group_minimum: tuple[str, float] | None = None
+
+
+@dataclass(frozen=True)
+class Defaults:
+    """What a new procurement of the jurisdiction starts with."""
+
+    currency: str | None
+    rubric_profiles: dict[RubricProfile, RubricRules] = field(default_factory=dict)
+    notice_profile: NoticeProfile = NoticeProfile.OCDS
+    evaluation: str = N_("most economically advantageous tender")
+
+
+@dataclass(frozen=True)
+class Jurisdiction(ABC):
+    code: Code
+    name: str  # message id
+    law: Rule  # the procurement law the jurisdiction's procurements follow
+    defaults: Defaults
+    standstill_rule: Rule  # the rule that keeps the contract unsigned, for refusals
+    regions: tuple[str, ...] = ()  # calendars that may be chosen (first: the default)
+    buyer_schemes: tuple[str, ...] = ()  # org-id scheme codes its buyers use
+    signature: tuple[Signatory, ...] = field(default=())
+    # The parties as the signature block heads them, and as a line names them ({party}).
+    sign_parties: tuple[str, str] = (N_("Signed for the Buyer"), N_("Signed for the Supplier"))
+    party_names: tuple[str, str] = (N_("Buyer"), N_("Supplier"))
+    data_protection_law: str = N_("the applicable data protection law")
+
+    def switching_charges(self, today: date) -> str:
+        """What the contract says of switching charges (a message id): none, unless the
+        jurisdiction's law phases them out (the EU Data Act)."""
+        return N_("No switching charges apply.")
+
+    @abstractmethod
+    def calendar(self, region: str | None = None) -> Calendar:
+        """The working-day calendar (of ``region``, where the jurisdiction has several)."""
+
+    @abstractmethod
+    def standstill(self, start: date, *, region: str | None = None,
+                   electronic: bool = True, days: int | None = None) -> Timeline:
+        """The periods that run from ``start`` (the day the award notice is published or the
+        award decision sent) before the contract may be signed."""
+
+    def region(self, region: str | None) -> str | None:
+        """``region``, checked, or the default one."""
+        if not self.regions:
+            if region:
+                raise OptionError("region", N_("{jurisdiction} has one calendar; give no region"),
+                                  jurisdiction=self.code.value)
+            return None
+        if region is None:
+            return self.regions[0]
+        if region not in self.regions:
+            raise OptionError("region", N_("unknown region {region}; use one of {choices}"),
+                              region=region, choices=", ".join(self.regions))
+        return region
+
+    def working_days(self, start: date, days: int, *, region: str | None = None,
+                     include_start: bool = False) -> Count:
+        """The ``days``-th working day after ``start`` (or beginning with it)."""
+        calendar = self.calendar(region)
+        first = start if include_start else date.fromordinal(start.toordinal() + 1)
+        return count_working_days(calendar, first, days)

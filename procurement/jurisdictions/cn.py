@@ -1,0 +1,152 @@
+"""China: 中华人民共和国政府采购法 and its rules for goods and services tenders.
+
+- 中标公告期限为1个工作日 (《政府采购货物和服务招标投标管理办法》（财政部令第87号）第六十九条);
+  the 中标通知书 is sent when the result is published (same article).
+- 质疑: within 7 working days of the day the supplier knew or should have known of the harm
+  (《政府采购法》第五十二条), which for a result is the day its notice period ends
+  (《政府采购质疑和投诉办法》（财政部令第94号）第十条).
+- The contract is signed within 30 days of the day the 中标通知书 is sent (《政府采购法》第四十六条).
+- Periods are counted as 《民法典》 counts them: the first day is not counted (第二百零一条), and
+  a period whose last day is a rest day ends on the next working day (第二百零三条).
+- Working days follow the State Council's holiday arrangement of each year (国务院办公厅关于
+  部分节假日安排的通知), weekends made working days (调休补班) included, from the
+  ``chinesecalendar`` package; a year it has no data for is refused, never guessed.
+- 采购意向 at least 30 days before the procurement starts (财库〔2020〕10号).
+- 综合评分法: price weight and the 小微企业 price deduction (财政部令第87号 第五十五条;
+  财库〔2020〕46号 第九条), the rubric profiles ``cn-goods`` and ``cn-services``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from procurement.i18n import N_
+from procurement.jurisdictions.base import (
+    Deadline,
+    Defaults,
+    Jurisdiction,
+    RubricRules,
+    Rule,
+    Signatory,
+    Timeline,
+    merged,
+)
+from procurement.jurisdictions.calendar import (
+    Calendar,
+    DayOff,
+    count_working_days,
+    next_working_day,
+)
+from procurement.jurisdictions.notices import Finding, NoticeRules, PlannedEntry
+from procurement.vocabulary import Jurisdiction as Code
+from procurement.vocabulary import NoticeProfile, RubricProfile
+
+NOTICE_WORKING_DAYS = 1  # 87号令 第六十九条
+CHALLENGE_WORKING_DAYS = 7  # 政府采购法 第五十二条
+CONTRACT_DAYS = 30  # 政府采购法 第四十六条
+INTENTION_DAYS = 30  # 财库〔2020〕10号
+
+NOTICE = Rule(N_("the award notice stays published for 1 working day"),
+              N_("Measures for Tendering of Government Procurement of Goods and Services "
+                 "(MOF Order No. 87) art. 69"))
+CHALLENGE = Rule(N_("suppliers may challenge the result within 7 working days of the day its "
+                    "notice period ends"),
+                 N_("Government Procurement Law art. 52; MOF Order No. 94 art. 10"))
+CONTRACT = Rule(N_("the contract is signed within 30 days of the day the award letter is sent"),
+                N_("Government Procurement Law art. 46; Civil Code arts. 201 and 203"))
+INTENTION = Rule(N_("procurement intentions are published at least 30 days before the "
+                    "procurement starts"), N_("Cai Ku [2020] No. 10"))
+
+
+# 综合评分法: 87号令 第五十五条 sets the floor of the price weight (goods ≥ 30 %, services
+# ≥ 10 %) and the 低价优先法 price score (lowest valid price / this price). The ceilings (goods
+# ≤ 60 %, services ≤ 30 %) are the former 财政部令第18号 art. 52's, which many buyers still
+# apply, so that a rubric cannot drift into a price-only award.
+_SCORING = Rule(N_("comprehensive scoring: the price weight within its bounds and the lowest "
+                   "valid price scoring full marks"), N_("MOF Order No. 87 art. 55"))
+GOODS = RubricRules(_SCORING, price_weight=(0.30, 0.60), price_formula="lowest_ratio")
+SERVICES = RubricRules(_SCORING, price_weight=(0.10, 0.30), price_formula="lowest_ratio")
+
+
+@cache
+def calendar() -> Calendar:
+    from chinese_calendar import constants
+
+    holidays: dict[int, dict[date, DayOff]] = {}
+    for day, name in constants.holidays.items():
+        holidays.setdefault(day.year, {})[day] = DayOff(day, name)
+    workdays: dict[int, frozenset[date]] = {}
+    for day in constants.workdays:
+        if day.weekday() >= 5:
+            workdays[day.year] = workdays.get(day.year, frozenset()) | {day}
+    years = range(min(holidays), max(holidays) + 1)
+    return Calendar(N_("China's holiday arrangement (State Council)"), "chinesecalendar",
+                    lambda year: holidays.get(year, {}), years, strict=True,
+                    workdays=lambda year: workdays.get(year, frozenset()))
+
+
+@dataclass(frozen=True)
+class China(Jurisdiction):
+    def calendar(self, region: str | None = None) -> Calendar:
+        self.region(region)
+        return calendar()
+
+    def standstill(self, start: date, *, region: str | None = None,
+                   electronic: bool = True, days: int | None = None) -> Timeline:
+        cal = self.calendar(region)
+        notice = count_working_days(cal, start + timedelta(days=1), NOTICE_WORKING_DAYS)
+        challenge = count_working_days(cal, notice.end + timedelta(days=1),
+                                       CHALLENGE_WORKING_DAYS)
+        sign_by = next_working_day(cal, start + timedelta(days=CONTRACT_DAYS))
+        skipped, worked, warnings = merged([notice, challenge, sign_by])
+        return Timeline(
+            self.code, start, N_("award notice published and award letter sent"),
+            (Deadline(N_("end of the award notice period"), notice.end, NOTICE),
+             Deadline(N_("end of the challenge period"), challenge.end, CHALLENGE)),
+            sign_from=challenge.end + timedelta(days=1),
+            sign_by=Deadline(N_("last day to sign the contract"), sign_by.end, CONTRACT),
+            skipped=skipped, worked=worked, warnings=warnings)
+
+
+class ProcurementIntentions(NoticeRules):
+    """采购意向公开 (财库〔2020〕10号): each intention states the budget (in 万元, so CNY) and the
+    expected month, published at least 30 days before the procurement starts."""
+
+    intentions = True
+
+    def entry(self, entry: PlannedEntry) -> list[Finding]:
+        for column in ("estimated_value", "expected_tender_date"):
+            if getattr(entry, column) is None:
+                return [Finding(column, N_(
+                    "采购意向 states the budget and the expected procurement month"))]
+        if entry.currency != "CNY":
+            return [Finding("currency", N_(
+                "采购意向 states budgets in 万元: the currency must be CNY"))]
+        assert entry.expected_tender_date is not None
+        if entry.expected_tender_date < self.today + timedelta(days=INTENTION_DAYS):
+            return [Finding("expected_tender_date", N_(
+                "采购意向 should be public at least 30 days before the procurement starts: "
+                "{date} is less than 30 days away"),
+                {"date": entry.expected_tender_date.isoformat()}, error=False)]
+        return []
+
+
+CN = China(
+    code=Code.CN, name=N_("China (Government Procurement Law)"),
+    law=Rule(N_("Government Procurement Law of the People's Republic of China and its "
+                "Implementing Regulations"), N_("Government Procurement Law")),
+    standstill_rule=CHALLENGE,
+    defaults=Defaults(currency="CNY",
+                      rubric_profiles={RubricProfile.CN_GOODS: GOODS, RubricProfile.CN_SERVICES: SERVICES},
+                      notice_profile=NoticeProfile.CN,
+                      evaluation=N_("comprehensive scoring method (MOF Order No. 87 art. 55)")),
+    buyer_schemes=("CN-USCI",),
+    data_protection_law=N_("the Personal Information Protection Law of the People's Republic of China"),
+    signature=(Signatory(N_("{party} (seal)")),
+               Signatory(N_("Legal representative or authorised representative (signature)")),
+               Signatory(N_("Date"))),
+    sign_parties=(N_("Party A (buyer)"), N_("Party B (supplier)")),
+    party_names=(N_("Party A"), N_("Party B")),
+)
