@@ -41,6 +41,7 @@ with left:
     jurisdiction = choose(t("Jurisdiction (whose law applies)"), list(Jurisdiction),
                           default=suggested, format_func=lambda j: t(labels.JURISDICTIONS[j]),
                           key=f"new_jurisdiction_{rubric.id}")
+    law_sme = jurisdictions.get(jurisdiction).defaults.sme_deduction
     method = choose(t("Method"), list(Method), default=defaults.method,
                     format_func=lambda m: t(labels.METHODS[m]), key=f"new_method_{rubric.id}")
     formula = choose(t("Price formula"), list(PriceFormula), default=defaults.price_formula,
@@ -52,7 +53,8 @@ with left:
                            max_value=0.99, value=defaults.discount_rate, step=0.005,
                            format="%.3f", key="new_rate")
     sme = st.number_input(t("SME price deduction"), min_value=0.0, max_value=0.99,
-                          value=defaults.sme_deduction, step=0.01, format="%.2f", key="new_sme")
+                          value=law_sme[0] if law_sme else defaults.sme_deduction, step=0.01,
+                          format="%.2f", key=f"new_sme_{jurisdiction}")
 with right:
     with st.form("new_procurement"):
         reference = st.text_input(t("Reference"), placeholder="HC-2027-001")

@@ -552,7 +552,9 @@ def jurisdiction_rules(lang: Lang = "en") -> str:
         rows.append([f"`{law.code.value}` {tr(law.name, lang)}", law.law.render(lang),
                      law.standstill_rule.render(lang), tr(calendar.name, lang) + regions,
                      _list(list(law.buyer_schemes), lang) or "–",
-                     law.defaults.currency or "–", tr(law.defaults.evaluation, lang),
+                     law.defaults.currency or "–", tr(law.defaults.evaluation, lang)
+                     + ("; " + law.defaults.sme_deduction[2].render(lang)
+                        if law.defaults.sme_deduction else ""),
                      signature])
     return _table([_h(k, lang) for k in ("jurisdiction", "law", "standstill", "calendar",
                                            "schemes", "currency", "evaluation", "signature")],

@@ -110,6 +110,9 @@ class Defaults:
     rubric_profiles: dict[RubricProfile, RubricRules] = field(default_factory=dict)
     notice_profile: NoticeProfile = NoticeProfile.OCDS
     evaluation: str = N_("most economically advantageous tender")
+    # The price deduction small and micro enterprises get, where the law sets one: its range
+    # (the lower bound is the default) and the rule.
+    sme_deduction: tuple[float, float, Rule] | None = None
 
 
 @dataclass(frozen=True)

@@ -66,6 +66,11 @@ INTENTION = Rule(N_("procurement intentions are published at least 30 days befor
 # apply, so that a rubric cannot drift into a price-only award.
 _SCORING = Rule(N_("comprehensive scoring: the price weight within its bounds and the lowest "
                    "valid price scoring full marks"), N_("MOF Order No. 87 art. 55"))
+# 小微企业 price deduction in goods and services procurements not reserved for SMEs: 10–20 %
+# of the price (财库〔2020〕46号 第九条, as raised by 财库〔2022〕19号).
+SME_DEDUCTION = (0.10, 0.20, Rule(
+    N_("small and micro enterprises' prices are deducted by 10–20 % in the evaluation"),
+    N_("Cai Ku [2020] No. 46 art. 9; Cai Ku [2022] No. 19")))
 GOODS = RubricRules(_SCORING, price_weight=(0.30, 0.60), price_formula="lowest_ratio")
 SERVICES = RubricRules(_SCORING, price_weight=(0.10, 0.30), price_formula="lowest_ratio")
 
@@ -140,7 +145,7 @@ CN = China(
     standstill_rule=CHALLENGE,
     defaults=Defaults(currency="CNY",
                       rubric_profiles={RubricProfile.CN_GOODS: GOODS, RubricProfile.CN_SERVICES: SERVICES},
-                      notice_profile=NoticeProfile.CN,
+                      notice_profile=NoticeProfile.CN, sme_deduction=SME_DEDUCTION,
                       evaluation=N_("comprehensive scoring method (MOF Order No. 87 art. 55)")),
     buyer_schemes=("CN-USCI",),
     data_protection_law=N_("the Personal Information Protection Law of the People's Republic of China"),

@@ -52,7 +52,7 @@ def create_procurement(db: Database, actor: Actor, *, reference: str, title: str
     region = law.region(region)
     standstill_days = checked_standstill_days(law, standstill_days)
     buyer_id = checked_buyer_id(law, buyer_id)
-    options = _options(frozen, settings)
+    options = _options(frozen, with_legal_defaults(law, settings))
     now = clock.now()
     with db.write() as session:
         if any(p.reference == reference for p in repo.procurements(session)):
@@ -108,7 +108,7 @@ def update_methodology(db: Database, actor: Actor, procurement_id: int, *,
             row.standstill_days = checked_standstill_days(law, standstill_days)
         row.jurisdiction = law.code.value
         checked_buyer_id(law, row.buyer_id)
-        options = _options(frozen, {**row.options, **settings})
+        options = _options(frozen, with_legal_defaults(law, {**row.options, **settings}))
         row.rubric, row.options = frozen.model_dump(mode="json"), options.model_dump(mode="json")
         row.version += 1
         audit.append(session, actor.username, "procurement.methodology", f"procurement:{row.id}",
@@ -180,6 +180,25 @@ def checked_buyer_id(law: jurisdictions.Jurisdiction, buyer_id: str) -> str:
             raise ProcurementError(N_("buyer identifier {id}: {problem}"), id=buyer_id,
                                    problem=Phrase(problem.msgid, **problem.params)) from None
     return buyer_id
+
+
+def with_legal_defaults(law: jurisdictions.Jurisdiction, settings: dict[str, Any]
+                        ) -> dict[str, Any]:
+    """The settings with the deduction the law gives small enterprises (China: 10–20 %, 10 %
+    unless set); a deduction outside the law's range is refused, except none at all (a
+    procurement reserved for SMEs deducts nothing)."""
+    rule = law.defaults.sme_deduction
+    if rule is None:
+        return settings
+    low, high, source = rule
+    if settings.get("sme_deduction") is None:
+        return {**settings, "sme_deduction": low}
+    value = float(settings["sme_deduction"])
+    if value and not low - 1e-9 <= value <= high + 1e-9:
+        raise ProcurementError(N_("the SME price deduction must be {low}–{high} % ({rule}: "
+                                  "{source})"), low=f"{low * 100:g}", high=f"{high * 100:g}",
+                               rule=Term(source.text), source=Term(source.source))
+    return settings
 
 
 def checked_lots(lots: list[dict[str, str]]) -> list[dict[str, str]]:

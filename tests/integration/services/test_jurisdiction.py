@@ -98,3 +98,17 @@ def test_the_jurisdiction_may_change_in_draft_and_is_frozen_once_open(db):
     with pytest.raises(StateError):
         procurements.update_methodology(db, who["lead"], pid, jurisdiction="eu")
     assert procurements.get_procurement(db, who["lead"], pid).jurisdiction == "uk"
+
+
+def test_a_chinese_procurement_deducts_10_to_20_percent_for_small_enterprises(db):
+    # 财库〔2020〕46号 第九条 (as raised by 财库〔2022〕19号): 10–20 % of the price; a
+    # procurement reserved for SMEs deducts nothing.
+    who = world.people(db)
+    pid = world.procurement(db, who, jurisdiction="cn")
+    assert procurements.get_procurement(db, who["lead"], pid).options.sme_deduction == 0.10
+    with pytest.raises(ProcurementError, match="must be 10–20 %"):
+        world.procurement(db, who, jurisdiction="cn", reference="T-2", sme_deduction=0.05)
+    reserved = world.procurement(db, who, jurisdiction="cn", reference="T-3", sme_deduction=0)
+    assert procurements.get_procurement(db, who["lead"], reserved).options.sme_deduction == 0
+    uk = world.procurement(db, who, jurisdiction="uk", reference="T-4", sme_deduction=0.05)
+    assert procurements.get_procurement(db, who["lead"], uk).options.sme_deduction == 0.05
