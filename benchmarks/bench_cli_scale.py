@@ -93,9 +93,11 @@ def main() -> None:
     print(f"  procure --help                           {measured['help']:6.2f} s   (target ≤ 1 s)")
     record("score_table", "procure score, 100,000 bids × 20 criteria, against a bare pandas "
            "read_csv", f"{measured['table'] / bare:.2f}×", "≤ 3×")
-    record("score_csv", "procure score --out results.csv, the same bids", f"{measured['csv'] / bare:.2f}×",
-           "≤ 2.5×")
-    record("score_json", "procure score --json, the same bids", f"{as_json / bare:.2f}×", "≤ 3×")
+    # Issue 2 sets one target, ≤ 3×, for the score run; the JSON of all 100,000 bids is
+    # measured for information only.
+    record("score_csv", "procure score --out results.csv, the same bids",
+           f"{measured['csv'] / bare:.2f}×", "≤ 3×")
+    record("score_json", "procure score --json, the same bids", f"{as_json / bare:.2f}×")
     record("help", "procure --help", f"{measured['help']:.2f} s", "≤ 1 s")
 
 

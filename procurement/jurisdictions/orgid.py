@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from procurement.i18n import N_, Term
 
@@ -99,6 +100,7 @@ class IdentifierProblem(ValueError):
         super().__init__(msgid.format(**params))
 
 
+@lru_cache(maxsize=8192)  # a pipeline names the same few buyers a hundred thousand times
 def split(identifier: str) -> tuple[Scheme, str]:
     """The scheme and the id of ``identifier``, or :class:`IdentifierProblem`."""
     for code in _SCHEMES_FIRST:
