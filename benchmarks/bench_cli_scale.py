@@ -87,17 +87,16 @@ def main() -> None:
     print(f"  procure score (table, top 50 shown)      {measured['table']:6.2f} s   "
           f"{measured['table'] / bare:4.2f}× (target ≤ 3×)")
     print(f"  procure score --out results.csv          {measured['csv']:6.2f} s   "
-          f"{measured['csv'] / bare:4.2f}× (target ≤ 3×)")
+          f"{measured['csv'] / bare:4.2f}× (target ≤ 2.5×, issue 12)")
     print(f"  procure score --json (all 100k bids)     {as_json:6.2f} s   {as_json / bare:4.2f}× "
-          "(not a target; median of 3)")
+          "(target ≤ 3×, issue 12; median of 3)")
     print(f"  procure --help                           {measured['help']:6.2f} s   (target ≤ 1 s)")
     record("score_table", "procure score, 100,000 bids × 20 criteria, against a bare pandas "
            "read_csv", f"{measured['table'] / bare:.2f}×", "≤ 3×")
-    # Issue 2 sets one target, ≤ 3×, for the score run; the JSON of all 100,000 bids is
-    # measured for information only.
+    # Issue 12 tightens these two: --out ≤ 2.5× and --json ≤ 3× (not yet worked on).
     record("score_csv", "procure score --out results.csv, the same bids",
-           f"{measured['csv'] / bare:.2f}×", "≤ 3×")
-    record("score_json", "procure score --json, the same bids", f"{as_json / bare:.2f}×")
+           f"{measured['csv'] / bare:.2f}×", "≤ 2.5×")
+    record("score_json", "procure score --json, the same bids", f"{as_json / bare:.2f}×", "≤ 3×")
     record("help", "procure --help", f"{measured['help']:.2f} s", "≤ 1 s")
 
 

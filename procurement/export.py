@@ -128,6 +128,9 @@ def sensitivity_frames(card: Scorecard, lang: Lang = "en") -> dict[str, pd.DataF
 def check_output_path(path: str | Path) -> Path:
     """Refuse an output path we cannot write, before any work is done."""
     path = Path(path)
+    if path.is_dir():
+        raise ProcurementError(N_("{file} is a folder; give a file name (such as {example})"),
+                               file=str(path), example=str(path / f"out{path.suffix or '.csv'}"))
     if path.suffix.lower() not in EXPORT_SUFFIXES:
         raise ProcurementError(N_("cannot write {file}: the output must end in .csv or .xlsx"),
                                file=str(path))
@@ -237,7 +240,11 @@ def _whole(values: NDArray[np.float64]) -> bool:
 
 @contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
-    """Yield a temporary path beside ``path``; rename it into place only on success."""
+    """Yield a temporary path beside ``path``; rename it into place only on success. A
+    folder named where a file is meant is refused before anything is written."""
+    if path.is_dir():
+        raise ProcurementError(N_("{file} is a folder; give a file name (such as {example})"),
+                               file=str(path), example=str(path / f"out{path.suffix or '.csv'}"))
     try:
         handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix,
                                         dir=path.parent if str(path.parent) else ".")

@@ -10,13 +10,48 @@ import yaml
 from procurement.errors import fail
 from procurement.i18n import N_
 
+MAX_BYTES = 10 * 1024 * 1024  # a rubric, a design or a pipeline entry is a few kilobytes
+MAX_DEPTH = 50  # the deepest of them nests 6 levels
+
+
+class _TooDeep(Exception):
+    pass
+
+
+class _Loader(yaml.SafeLoader):
+    """The safe loader (it never builds Python objects), with a nesting limit (a file nested
+    thousands deep would exhaust the stack) and dates left as text: the models parse them and
+    name the field of an impossible one (2027-02-30)."""
+
+    depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _TooDeep(self.get_mark().line + 1)
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
 
 def read_mapping(raw: bytes, file: str) -> dict[str, Any]:
     """Parse ``raw`` as a YAML mapping, or raise an :class:`InputError` naming ``file``."""
     if b"\x00" in raw:
         raise fail(file, N_("this is a binary file, not a YAML file"))
+    if len(raw) > MAX_BYTES:
+        raise fail(file, N_("the file is {size} MB; a YAML file here is at most {limit} MB"),
+                   size=f"{len(raw) / 1024 / 1024:.0f}", limit=MAX_BYTES // 1024 // 1024)
     try:
-        data = yaml.safe_load(raw.decode("utf-8-sig"))
+        data = yaml.load(raw.decode("utf-8-sig"), Loader=_Loader)
+    except _TooDeep as exc:
+        raise fail(file, N_("line {line}: nested more than {limit} levels deep"),
+                   line=exc.args[0], limit=MAX_DEPTH) from None
     except UnicodeDecodeError as exc:
         raise fail(file, N_("the file is not UTF-8 text")) from exc
     except yaml.YAMLError as exc:

@@ -24,6 +24,9 @@ from procurement.errors import ProcurementError
 from procurement.i18n import N_
 
 _PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
+# Properties docxtpl does not render: template syntax in them would be copied out as it is.
+_PLAIN_PROPERTIES = ("category", "content_status", "keywords", "last_modified_by", "version")
+_MAX_UNPACKED = 200 * 1024 * 1024  # a template is a few hundred kilobytes unpacked
 _FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 # Globals Jinja offers that a document template has no use for, and that exploits start from.
 _SUSPECT_NAMES = frozenset({"cycler", "joiner", "namespace", "lipsum", "self", "config",
@@ -86,6 +89,9 @@ def render_docx(template: bytes, context: dict[str, Any], name: str) -> bytes:
     document = DocxTemplate(io.BytesIO(template))  # a new object for every render
     try:
         document.render(context, jinja_env=sandbox())
+    except OverflowError as exc:  # the sandbox's limit on range()
+        raise TemplateError(N_("{file}: the template tried something unsafe and was stopped "
+                               "({reason})"), file=name, reason=str(exc)) from exc
     except SecurityError as exc:
         raise TemplateError(N_("{file}: the template tried something unsafe and was stopped "
                                "({reason})"), file=name, reason=str(exc)) from exc
@@ -111,13 +117,17 @@ def _check(template: bytes, name: str) -> _Checked:
 
     from docx.opc.exceptions import PackageNotFoundError
     from docxtpl import DocxTemplate
+    from lxml.etree import XMLSyntaxError
 
+    _inspect_package(template, name)
     env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
     try:
         document = DocxTemplate(io.BytesIO(template))
         document.init_docx()
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError,
+            AttributeError, XMLSyntaxError) as exc:
         raise TemplateError(N_("{file} is not a Word (.docx) document"), file=name) from exc
+    _plain_properties(document, name)
     variables: set[str] = set()
     for part, source in _sources(document):
         try:
@@ -132,6 +142,26 @@ def _check(template: bytes, name: str) -> _Checked:
                                 expression=unsafe)
         variables |= meta.find_undeclared_variables(tree)
     return _Checked(frozenset(variables))
+
+
+def _inspect_package(template: bytes, name: str) -> None:
+    """A .docx is a zip holding word/document.xml, of a size Word would open: refused before
+    anything parses it (a document.xml that expands to a gigabyte is a zip bomb)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(template)) as package:
+            members = package.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise TemplateError(N_("{file} is not a Word (.docx) document"), file=name) from exc
+    if "word/document.xml" not in {m.filename for m in members}:
+        raise TemplateError(N_("{file} is not a Word (.docx) document (it has no "
+                               "word/document.xml)"), file=name)
+    unpacked = sum(m.file_size for m in members)
+    if unpacked > _MAX_UNPACKED:
+        raise TemplateError(N_("{file} unpacks to {size} MB; a template is at most {limit} MB"),
+                            file=name, size=f"{unpacked / 1024 / 1024:,.0f}",
+                            limit=_MAX_UNPACKED // 1024 // 1024)
 
 
 def _sources(document: Any) -> list[tuple[str, str]]:
@@ -156,8 +186,22 @@ def _sources(document: Any) -> list[tuple[str, str]]:
     return sources
 
 
+def _plain_properties(document: Any, name: str) -> None:
+    """Template syntax in a property docxtpl does not render would reach the reader as is."""
+    for prop in _PLAIN_PROPERTIES:
+        value = str(getattr(document.docx.core_properties, prop, "") or "")
+        if "{{" in value or "{%" in value or "{#" in value:
+            raise TemplateError(N_("{file}: the document property {part} contains template "
+                                   "syntax, which is not filled in there: {expression}"),
+                                file=name, part=prop, expression=value[:80])
+
+
 def _unsafe(tree: nodes.Template) -> str | None:
     """The first expression that could leave the sandbox, or None."""
+    for statement in tree.find_all((nodes.Include, nodes.Import, nodes.FromImport,
+                                    nodes.Extends)):
+        # No loader: a document is one template, and another file is no part of it.
+        return f"{{% {type(statement).__name__.lower()} %}}"
     for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Filter, nodes.Name)):
         if isinstance(node, nodes.Getattr) and node.attr.startswith("_"):
             return f".{node.attr}"

@@ -35,6 +35,7 @@ PYDANTIC_MESSAGES = {
     "too_short": N_("must have at least {min_length} entries"),
     "float_parsing": N_("must be a number"),
     "float_type": N_("must be a number"),
+    "finite_number": N_("must be a finite number (not .inf or .nan)"),
     "string_type": N_("must be text"),
     "list_type": N_("must be a list"),
     "model_type": N_("must be a mapping of fields"),

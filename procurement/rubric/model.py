@@ -35,7 +35,8 @@ def rule_error(msgid: str, **params: object) -> PydanticCustomError:
 
 
 class StrictModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # No NaN or infinity in a rubric: an infinite weight would be accepted and scores written.
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Text(StrictModel):

@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError, ProgrammingError
+from sqlalchemy.exc import DatabaseError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 
 from procurement.errors import ProcurementError
@@ -62,9 +62,25 @@ class Database:
         return cls(database_url(db_path))
 
     def upgrade(self) -> None:
-        """Bring the schema to the newest migration (a no-op when it is there)."""
-        if self._at_newest_revision():
-            return
+        """Bring the schema to the newest migration (a no-op when it is there). A file that
+        is not a database, a damaged one, one a newer toolkit made and a read-only one are each
+        refused in one line."""
+        if self.is_sqlite:
+            _check_sqlite_file(make_url(self.url).database)
+        try:
+            if self._at_newest_revision():
+                return
+            self._migrate()
+        except DatabaseError as exc:
+            reason = str(exc.orig).strip()
+            if any(sign in reason for sign in _DAMAGED):
+                raise ProcurementError(N_("the database {url} is damaged ({reason}); restore it "
+                                          "from a backup"), url=self.where,
+                                       reason=reason) from exc
+            raise ProcurementError(N_("cannot open the database {url} ({reason})"),
+                                   url=self.safe_url, reason=reason) from exc
+
+    def _migrate(self) -> None:
         from alembic import command
         from alembic.config import Config
 
@@ -92,9 +108,23 @@ class Database:
             with self.engine.connect() as connection:
                 found = [row[0] for row in connection.exec_driver_sql(
                     "SELECT version_num FROM alembic_version")]
-        except (OperationalError, ProgrammingError):
+        except (OperationalError, ProgrammingError) as exc:
+            if any(sign in str(exc.orig) for sign in _DAMAGED):
+                raise
             return False  # a new database, or one Alembic must look at
+        if found and found[0] > SCHEMA_REVISION:  # revisions are numbered 0001, 0002, …
+            raise ProcurementError(N_(
+                "the database {url} was made by a newer version of the toolkit (schema "
+                "{revision}, this version knows up to {known}): upgrade the toolkit"),
+                url=self.where, revision=found[0], known=SCHEMA_REVISION)
         return found == [SCHEMA_REVISION]
+
+    @property
+    def where(self) -> str:
+        """The database as its user names it: the file of an SQLite one, else its URL
+        without the password."""
+        path = make_url(self.url).database if self.is_sqlite else None
+        return path or self.safe_url
 
     @property
     def safe_url(self) -> str:
@@ -118,6 +148,31 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+# How SQLite says a file is a damaged database (truncated, overwritten).
+_DAMAGED = ("not a database", "malformed", "disk image")
+
+
+def _check_sqlite_file(path: str | None) -> None:
+    """Refuse, before SQLite does in its own words, what cannot be this toolkit's database."""
+    if not path or path == ":memory:":
+        return
+    file = Path(path)
+    if file.is_dir():
+        raise ProcurementError(N_("the database {path} is a folder; give a database file"),
+                               path=path)
+    if not file.exists():
+        return  # created on first use
+    with file.open("rb") as handle:
+        header = handle.read(len(_SQLITE_HEADER))
+    if header and header != _SQLITE_HEADER:
+        raise ProcurementError(N_("{path} is not a database (not an SQLite file)"), path=path)
+    if not os.access(file, os.W_OK) or not os.access(file.parent, os.W_OK):
+        raise ProcurementError(N_("the database {path} is read-only: the toolkit writes to it "
+                                  "(and beside it) even to read; give it write permission or "
+                                  "work on a copy"), path=path)
 
 
 def _engine(url: str, is_sqlite: bool) -> Engine:

@@ -94,3 +94,61 @@ def test_renders_in_parallel_never_mix_documents():
     for thread in threads:
         thread.join()
     assert all(f"Supplier: supplier-{i}" == results[i].split("\n")[0] for i in range(16))
+
+
+# --- broken and hostile templates (issue 12): one clear refusal, never a library's error ----
+
+@pytest.mark.parametrize("statement", ["{% include 'other.docx' %}", "{% import 'm' as m %}",
+                                       "{% from 'm' import x %}", "{% extends 'base' %}"])
+def test_a_template_cannot_reach_for_another_file(statement):
+    with pytest.raises(TemplateError, match=r"may not use: \{% "):
+        render_docx(_docx(body=statement), {"name": "x"}, "city.docx")
+
+
+def test_a_huge_range_is_stopped():
+    with pytest.raises(TemplateError, match="tried something unsafe and was stopped"):
+        render_docx(_docx(body="{% for i in range(10**9) %}x{% endfor %}"), {}, "city.docx")
+
+
+def test_template_syntax_in_a_property_docxtpl_does_not_render_is_refused():
+    doc = Document()
+    doc.add_paragraph("Hello")
+    doc.core_properties.keywords = "{{ name }}"
+    out = io.BytesIO()
+    doc.save(out)
+    with pytest.raises(TemplateError, match="the document property keywords contains"):
+        render_docx(out.getvalue(), {"name": "x"}, "city.docx")
+
+
+def _zip(files: dict[str, bytes]) -> bytes:
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, content in files.items():
+            package.writestr(name, content)
+    return out.getvalue()
+
+
+def test_a_zip_without_a_document_is_not_a_word_document():
+    with pytest.raises(TemplateError, match=r"it has no word/document\.xml"):
+        render_docx(_zip({"[Content_Types].xml": b"<Types/>"}), {}, "city.docx")
+
+
+def test_a_document_that_unpacks_to_a_gigabyte_is_refused_before_parsing():
+    bomb = _zip({"[Content_Types].xml": b"<Types/>",
+                 "word/document.xml": b"<w:document>" + b" " * (1024 * 1024 * 1024)})
+    assert len(bomb) < 5 * 1024 * 1024
+    with pytest.raises(TemplateError, match=r"unpacks to 1,024 MB; a template is at most 200"):
+        render_docx(bomb, {}, "city.docx")
+
+
+def test_damaged_xml_is_not_a_word_document():
+    good = _docx()
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(good)) as package:
+        files = {n: package.read(n) for n in package.namelist()}
+    files["word/document.xml"] = b"<w:document><unclosed"
+    with pytest.raises(TemplateError, match="is not a Word"):
+        render_docx(_zip(files), {}, "city.docx")
