@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -43,7 +43,7 @@ def show(procurement_id: int, db_path: str | None, as_json: bool, lang: Lang) ->
     if detail.standstill_end:
         click.echo(tr(N_("The standstill period ends on {date}; the contract may be awarded "
                          "from {next}."), lang, date=detail.standstill_end.isoformat(),
-                      next=date.fromordinal(detail.standstill_end.toordinal() + 1).isoformat()))
+                      next=(detail.standstill_end + timedelta(days=1)).isoformat()))
     click.echo(tr(N_("Rubric {rubric} {version} · method {method} · price formula {formula}"),
                   lang, rubric=detail.rubric.id, version=detail.rubric.version,
                   method=detail.options.method, formula=detail.options.price_formula))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from procurement.errors import OptionError
@@ -163,5 +163,5 @@ class Jurisdiction(ABC):
                      include_start: bool = False) -> Count:
         """The ``days``-th working day after ``start`` (or beginning with it)."""
         calendar = self.calendar(region)
-        first = start if include_start else date.fromordinal(start.toordinal() + 1)
+        first = start if include_start else start + timedelta(days=1)
         return count_working_days(calendar, first, days)

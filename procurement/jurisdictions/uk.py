@@ -2,8 +2,8 @@
 
 - Standstill, s.51(2): "the period of eight working days beginning with the day on which the
   contract award notice is published"; s.51(1): the contract may not be entered into before
-  it ends. Working days exclude weekends and bank holidays (s.123; Banking and Financial
-  Dealings Act 1971, Schedule 1, and days proclaimed under its s.1(3)). The bank holidays
+  it ends. Working days exclude weekends and bank holidays (Banking and Financial Dealings
+  Act 1971, Schedule 1, and days proclaimed under its s.1(3)). The bank holidays
   are those of the part of the UK chosen (England and Wales by default; Scotland, Northern
   Ireland, or those of every part for a buyer who wants to be safe wherever the supplier is).
 - Pipeline notice, s.93: within 56 days beginning with the first day of the financial year
@@ -63,18 +63,17 @@ MOST_ADVANTAGEOUS = RubricRules(
 
 
 @cache
-def _holidays(subdivisions: tuple[str, ...]) -> Calendar:
+def _holidays(region: str) -> Calendar:
     import holidays
 
     def year(number: int) -> dict[date, str]:
         days: dict[date, str] = {}
-        for subdivision in subdivisions:
+        for subdivision in REGIONS[region]:
             for day, name in holidays.country_holidays("GB", subdiv=subdivision,
                                                        years=number).items():
                 days.setdefault(day, name)
         return days
 
-    region = next(r for r, s in REGIONS.items() if s == subdivisions)
     return Calendar(REGION_NAMES[region], "holidays (Banking and Financial Dealings Act 1971)",
                     from_package(year), ANNOUNCED, strict=False)
 
@@ -138,7 +137,7 @@ class PipelineNotice(NoticeRules):
 @dataclass(frozen=True)
 class UnitedKingdom(Jurisdiction):
     def calendar(self, region: str | None = None) -> Calendar:
-        return _holidays(REGIONS[self.region(region) or "england-wales"])
+        return _holidays(self.region(region) or "england-wales")
 
     def standstill(self, start: date, *, region: str | None = None,
                    electronic: bool = True, days: int | None = None) -> Timeline:

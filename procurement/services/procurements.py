@@ -101,9 +101,8 @@ def update_methodology(db: Database, actor: Actor, procurement_id: int, *,
                                    ids=", ".join(sorted(unknown)))
         frozen = validate_rubric(data, row.reference)
         law = choose_jurisdiction(jurisdiction or row.jurisdiction, frozen)
-        if law.code != row.jurisdiction:
-            row.calendar_region = None  # another country's regions
-        row.calendar_region = law.region(region or row.calendar_region)
+        kept = row.calendar_region if law.code == row.jurisdiction else None  # not another's
+        row.calendar_region = law.region(region or kept)
         if standstill_days is not None or law.code != row.jurisdiction:
             row.standstill_days = checked_standstill_days(law, standstill_days)
         row.jurisdiction = law.code.value
