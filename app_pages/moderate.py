@@ -6,13 +6,14 @@ import streamlit as st
 from procurement import formats, labels
 from procurement.services import moderation, procurements, scoring
 from procurement.services.moderation import RESOLVABLE
-from procurement.ui import context
+from procurement.ui import context, versions
 from procurement.ui.charts import spread_heatmap
 from procurement.ui.context import lang, t, tm
 from procurement.ui.evaluations import current_result
 from procurement.ui.feedback import flash, guarded
 from procurement.ui.signin import require_actor
 from procurement.ui.text import Md
+from procurement.ui.versions import settling
 from procurement.ui.widgets import choose, form_round, next_round, pick_procurement
 from procurement.vocabulary import Status
 
@@ -64,6 +65,8 @@ with guarded():
         assert scale is not None
         existing = next((c for c in moderation.consensus_scores(db, who, detail.id)
                          if (c.bid_ref, c.criterion) == cell_key), None)
+        consensus_record = ("consensus", detail.id, *cell_key)
+        consensus_seen = versions.seen(consensus_record, existing.version if existing else None)
         with st.form("consensus"):
             panel_score = next(c.consensus for c in cells if (c.bid_id, c.criterion) == cell_key)
             # No bounds on the input: an out-of-scale score reaches the service, which says
@@ -75,10 +78,9 @@ with guarded():
             reason = st.text_area(t("Reason (recorded beside the evaluators' scores)"),
                                   value=existing.reason if existing else "")
             if st.form_submit_button(t("Save the consensus score"), type="primary"):
-                with guarded():
+                with guarded(), settling(consensus_record):
                     moderation.set_consensus(db, who, detail.id, cell_key[0], cell_key[1], value,
-                                             reason, expected_version=existing.version
-                                             if existing else None)
+                                             reason, expected_version=consensus_seen)
                     flash(t("Consensus score saved for {bid} · {criterion}.", bid=cell_key[0],
                             criterion=names[cell_key[1]]))
                     st.rerun()
@@ -103,6 +105,8 @@ with guarded():
         pick = choose(t("Flag"), [(b, c) for b, c, _ in needing], key="resolve_flag",
                       format_func=lambda k: f"{k[0]} · {t(labels.FLAGS[k[1]])}")
         current = resolved.get(pick)
+        resolve_record = ("resolution", detail.id, *pick)
+        resolve_seen = versions.seen(resolve_record, current.version if current else None)
         with st.form("resolve"):
             if current is not None:
                 st.warning(tm("A resolution is recorded already: {text} Saving replaces it (the "
@@ -112,9 +116,9 @@ with guarded():
                                   "the decision)"), key=f"resolve_text_{form_round('resolve')}")
             label = t("Replace the resolution") if current else t("Record the resolution")
             if st.form_submit_button(label):
-                with guarded():
+                with guarded(), settling(resolve_record):
                     moderation.resolve_flag(db, who, detail.id, pick[0], pick[1], text,
-                                            expected_version=current.version if current else None)
+                                            expected_version=resolve_seen)
                     next_round("resolve")
                     flash(t("Resolution replaced.") if current else t("Resolution recorded."))
                     st.rerun()

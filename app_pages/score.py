@@ -9,7 +9,7 @@ import streamlit as st
 from procurement.rubric import Level
 from procurement.services import bids, panel, procurements, scoring
 from procurement.services.errors import ConflictError
-from procurement.ui import context
+from procurement.ui import context, versions
 from procurement.ui.context import lang, t
 from procurement.ui.feedback import flash, guarded
 from procurement.ui.signin import require_actor
@@ -108,12 +108,13 @@ with guarded():
             rationale = st.text_area(t("Rationale (required)"),
                                      value=saved.rationale if saved else "",
                                      key=f"rationale_{bid_ref}_{criterion.id}", disabled=locked)
-            entries[criterion.id] = (value, rationale, saved)
+            entries[criterion.id] = (value, rationale, saved, versions.seen(
+                ("score", detail.id, bid_ref, criterion.id), saved.version if saved else None))
         save = st.form_submit_button(t("Save the scores for this bid"), type="primary",
                                      disabled=locked, icon=":material/save:")
     if save:
         saved_count = 0
-        for criterion_id, (value, rationale, saved) in entries.items():
+        for criterion_id, (value, rationale, saved, seen_version) in entries.items():
             if value is None:
                 continue
             if saved and saved.score == value and saved.rationale == rationale.strip():
@@ -121,11 +122,17 @@ with guarded():
             with guarded():
                 try:
                     scoring.submit_score(db, who, detail.id, bid_ref, criterion_id, float(value),
-                                         rationale,
-                                         expected_version=saved.version if saved else None)
+                                         rationale, expected_version=seen_version)
                     saved_count += 1
-                except ConflictError as exc:
-                    st.error(exc.render(lang()), icon=":material/sync_problem:")
+                except ConflictError:
+                    name = rubric.criterion(criterion_id).name.get(lang())
+                    st.error(t("{criterion}: this score was saved elsewhere while you filled in "
+                               "the form (in another window or on another device). Your entry "
+                               "is still in the form; reload the page to see the stored score, "
+                               "then save again if yours should replace it.", criterion=name),
+                             icon=":material/sync_problem:")
+                finally:
+                    versions.settled(("score", detail.id, bid_ref, criterion_id))
         if saved_count:
             flash(t("Saved {count} score(s).", count=saved_count))
             st.rerun()

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from procurement.atomic import atomic_path
 from procurement.errors import ProcurementError
 from procurement.i18n import N_, Lang
 from procurement.tables import arrow
@@ -44,12 +43,13 @@ def ranking_columns(card: Scorecard, lang: Lang = "en") -> dict[str, Any]:
     costs, flags and reasons as numpy arrays; the bids table's other columns follow, as
     read (pyarrow arrays), named ``input_*``."""
     order = card.order
+    take = arrow.from_numbers(order)  # Arrow puts the text columns in order, not Python
     bids = card.bids
     qualified = card.qualified[order]
     columns: dict[str, Any] = {
         "rank": np.where(qualified, card.ranks[order], np.nan),
-        "bid_id": np.asarray(bids.bid_ids, dtype=object)[order],
-        "supplier": np.asarray(bids.suppliers, dtype=object)[order],
+        "bid_id": arrow.from_strings(bids.bid_ids).take(take),
+        "supplier": arrow.from_strings(bids.suppliers).take(take),
         "sme": arrow.from_choice(bids.sme[order], "yes", "no"),
         "status": arrow.from_choice(qualified, "ranked", "disqualified"),
         "total": np.round(card.totals[order], 4),
@@ -83,7 +83,6 @@ def ranking_columns(card: Scorecard, lang: Lang = "en") -> dict[str, Any]:
             column[position[bid]] = text(notes)
         columns[name] = column
     if bids.extra:
-        take = arrow.from_numbers(order)
         for name, column in bids.extra.items():
             columns[f"input_{name}"] = column.take(take)
     return columns
@@ -201,9 +200,11 @@ def write_csv(path: Path, columns: dict[str, Any]) -> None:
             arrays.append(_neutralised_text(values) if is_text else values)
         elif values.dtype.kind in "OU":
             arrays.append(_neutralised_text(arrow.from_strings(values)))
-        elif values.dtype.kind == "f" and np.isnan(values).any() and _whole(values):
+        elif values.dtype.kind == "f" and _whole(values):
+            # Whole numbers (ranks, raw scores) as integers: the same text, formatted faster.
+            missing = np.isnan(values)
             arrays.append(arrow.from_numbers(np.nan_to_num(values).astype(np.int64),
-                                             missing=np.isnan(values)))
+                                             missing=missing if missing.any() else None))
         elif values.dtype.kind == "f":
             arrays.append(arrow.from_numbers(values, missing=np.isnan(values)))
         else:
@@ -234,31 +235,7 @@ def _neutralised_text(text: Any) -> Any:
 
 
 def _whole(values: NDArray[np.float64]) -> bool:
+    """Whole numbers that an int64 holds exactly (so written the same as integers)."""
     finite = values[np.isfinite(values)]
-    return bool(np.array_equal(finite, np.round(finite)))
-
-
-@contextmanager
-def atomic_path(path: Path) -> Iterator[Path]:
-    """Yield a temporary path beside ``path``; rename it into place only on success. A
-    folder named where a file is meant is refused before anything is written."""
-    if path.is_dir():
-        raise ProcurementError(N_("{file} is a folder; give a file name (such as {example})"),
-                               file=str(path), example=str(path / f"out{path.suffix or '.csv'}"))
-    try:
-        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix,
-                                        dir=path.parent if str(path.parent) else ".")
-    except OSError as exc:
-        raise ProcurementError(N_("cannot write {file} ({reason})"), file=str(path),
-                               reason=exc.strerror) from exc
-    os.close(handle)
-    temporary = Path(name)
-    # mkstemp makes the file private (0600); the result should get the usual permissions.
-    umask = os.umask(0)
-    os.umask(umask)
-    temporary.chmod(0o666 & ~umask)
-    try:
-        yield temporary
-        temporary.replace(path)
-    finally:
-        temporary.unlink(missing_ok=True)
+    return bool(np.array_equal(finite, np.round(finite))
+                and (not len(finite) or np.abs(finite).max() < 2.0 ** 53))

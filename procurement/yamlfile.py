@@ -48,7 +48,13 @@ def read_mapping(raw: bytes, file: str) -> dict[str, Any]:
         raise fail(file, N_("the file is {size} MB; a YAML file here is at most {limit} MB"),
                    size=f"{len(raw) / 1024 / 1024:.0f}", limit=MAX_BYTES // 1024 // 1024)
     try:
-        data = yaml.load(raw.decode("utf-8-sig"), Loader=_Loader)
+        text = raw.decode("utf-8-sig")
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        raise fail(file, N_("line {line}: the character U+{code} is not allowed in YAML"),
+                   line=text.count("\n", 0, exc.position) + 1,
+                   code=f"{exc.character:04X}" if isinstance(exc.character, int)
+                   else f"{ord(exc.character):04X}") from None
     except _TooDeep as exc:
         raise fail(file, N_("line {line}: nested more than {limit} levels deep"),
                    line=exc.args[0], limit=MAX_DEPTH) from None
@@ -56,9 +62,11 @@ def read_mapping(raw: bytes, file: str) -> dict[str, Any]:
         raise fail(file, N_("the file is not UTF-8 text")) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
+        problem = " ".join((getattr(exc, "problem", None) or str(exc)).split())
+        if mark is None:
+            raise fail(file, N_("not valid YAML ({problem})"), problem=problem) from exc
         raise fail(file, N_("line {line}: not valid YAML ({problem})"),
-                   line=mark.line + 1 if mark is not None else "?", problem=problem) from exc
+                   line=mark.line + 1, problem=problem) from exc
     if data is None:
         raise fail(file, N_("the file is empty"))
     if not isinstance(data, dict):

@@ -9,10 +9,16 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import settings
 
 from procurement.rubric import Rubric, load_rubric, parse_rubric
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+# Examples are checked for what they assert, not timed: two test workers share two cores,
+# and the first example of a test pays for imports.
+settings.register_profile("suite", deadline=None)
+settings.load_profile("suite")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

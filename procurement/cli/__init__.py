@@ -29,7 +29,9 @@ class ProcureGroup(click.Group):
         except ProcurementError as exc:
             lang = ctx.meta.get("lang", "en")
             for line in exc.lines(lang):
-                click.echo(tr(N_("error: {message}"), lang, message=line), err=True)
+                # One problem, one line: a value quoted in the message may hold a line break.
+                click.echo(tr(N_("error: {message}"), lang, message=" ".join(line.splitlines())),
+                           err=True)
             ctx.exit(EXIT_USER_ERROR)
 
 

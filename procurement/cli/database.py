@@ -1,8 +1,9 @@
-"""``procure db upgrade``, ``procure demo`` and ``procure list``."""
+"""``procure db upgrade|backup|restore``, ``procure demo`` and ``procure list``."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 
@@ -68,3 +69,43 @@ def _print_procurements(summaries: list, lang: Lang) -> None:  # type: ignore[ty
     click.echo(table([tr(N_("ID"), lang), tr(N_("Reference"), lang), tr(N_("Title"), lang),
                       tr(N_("Status"), lang), tr(N_("No. of bids"), lang)], rows,
                      right_aligned=(0, 4)))
+
+
+@db_group.command("backup")
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@db_option
+@lang_option
+def backup(out: Path, db_path: str | None, lang: Lang) -> None:
+    """Copy the SQLite database to OUT while the app runs (SQLite's online backup), and
+    verify the copy: integrity, schema and the audit chain. For PostgreSQL, says how to use
+    pg_dump."""
+    from procurement.store import backup as backups
+    from procurement.store.db import database_url
+
+    report = backups.backup(database_url(db_path), out)
+    click.echo(tr(N_("Backed up to {file} ({size}; schema {revision}; audit chain of {entries} "
+                     "entries verified)."), lang, file=str(report.path),
+                  size=_size(report.size), revision=report.revision,
+                  entries=f"{report.audit_entries:,}"))
+
+
+@db_group.command("restore")
+@click.argument("backup_file", metavar="BACKUP", type=click.Path(path_type=Path))
+@db_option
+@lang_option
+def restore(backup_file: Path, db_path: str | None, lang: Lang) -> None:
+    """Replace the SQLite database's content with BACKUP, once BACKUP verifies; the database
+    as it was is kept beside it (NAME.before-restore-TIME.sqlite)."""
+    from procurement.store import backup as backups
+    from procurement.store.db import database_url
+
+    report, kept = backups.restore(database_url(db_path), backup_file)
+    click.echo(tr(N_("Restored {file} (schema {revision}; audit chain of {entries} entries "
+                     "verified)."), lang, file=str(report.path), revision=report.revision,
+                  entries=f"{report.audit_entries:,}"))
+    if kept is not None:
+        click.echo(tr(N_("The database as it was is kept in {file}."), lang, file=str(kept)))
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024:,.0f} KiB" if size < 1024 * 1024 else f"{size / 1024 / 1024:,.1f} MiB"

@@ -39,7 +39,7 @@ def _template(path: str | None) -> tuple[bytes | None, str | None]:
 
 
 def _write_one(document: Any, out: str | None, pdf: bool, lang: Lang) -> None:
-    from procurement.export import atomic_path
+    from procurement.atomic import atomic_path
 
     path = Path(out) if out else Path(document.name)
     if path.suffix.lower() != ".docx":
@@ -106,15 +106,17 @@ def summaries(procurement_id: int, db_path: str | None, lang: Lang, out: str | N
     """An assessment summary for every bidder, into a folder or a .zip (--out)."""
     import tempfile
 
-    from procurement.export import atomic_path
+    from procurement.atomic import atomic_path, copy_into, output_folder
     from procurement.services import documents
     from procurement.services.actors import OPERATOR
     from procurement.store.db import Database
 
+    target = Path(out or "assessment-summaries")
+    if target.suffix.lower() != ".zip":
+        output_folder(target)  # refused before any work, as a file name is
     template, name = _template(template_path)
     made = documents.assessment_summaries(Database.open(db_path), OPERATOR, procurement_id,
                                           lang, template, name, lot)
-    target = Path(out or "assessment-summaries")
     with tempfile.TemporaryDirectory() as staging:
         paths = documents.save(made, Path(staging))
         if pdf:
@@ -127,8 +129,6 @@ def summaries(procurement_id: int, db_path: str | None, lang: Lang, out: str | N
                 for path in paths:
                     zipped.write(path, path.name)
         else:
-            target.mkdir(parents=True, exist_ok=True)
-            for path in paths:
-                (target / path.name).write_bytes(path.read_bytes())
+            copy_into(target, paths)
     click.echo(tr(N_("Wrote {count} assessment summaries to {file}."), lang, count=len(made),
                   file=str(target)))

@@ -37,9 +37,9 @@ def review_command(design_file: str, out: str | None, as_json: bool, lang: Lang)
     6.6.3 recommendation that would move it. A field the design leaves out rates its row
     traditional ("the design does not say").
     """
+    from procurement.atomic import atomic_path
     from procurement.design import load_design, markdown_report, review, review_view
     from procurement.design.report import design_line, headers, row_list, to_move
-    from procurement.export import atomic_path
 
     path = _check_report_path(out) if out else None
     view = review_view(review(load_design(design_file)), lang)

@@ -61,8 +61,15 @@ def score(bids: str, rubric_ref: str, method: str | None, price_formula: str | N
         sensitivity_samples=samples, seed=seed, low_mean_ratio=low_mean_ratio,
         low_next_ratio=low_next_ratio)
     if as_json:
+        import sys
 
-        click.echo(card.evaluation().model_dump_json(indent=2))
+        from procurement.forkjoin import in_two_halves
+        from procurement.result_json import evaluation_json_parts, ranking_items
+
+        ranking = in_two_halves(lambda start, stop: ranking_items(card, start, stop),
+                                len(card.bids))
+        sys.stdout.buffer.writelines([*evaluation_json_parts(card, ranking), b"\n"])
+        sys.stdout.flush()
     else:
         from procurement.cli.score_report import print_report
 

@@ -7,6 +7,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from procurement.atomic import copy_into
 from procurement.errors import ProcurementError
 from procurement.i18n import N_
 
@@ -23,18 +24,19 @@ def to_pdf(documents: list[Path], folder: Path) -> list[Path]:
     if program is None:
         raise ProcurementError(N_("LibreOffice is not installed: apt-get install "
                                   "libreoffice-writer-nogui, or leave out --pdf"))
-    folder.mkdir(parents=True, exist_ok=True)
     # A private profile: a user's running LibreOffice, or a parallel run, cannot block us.
-    with tempfile.TemporaryDirectory() as profile:
+    # The PDFs are made in a scratch folder and copied whole into ``folder``.
+    with tempfile.TemporaryDirectory() as profile, tempfile.TemporaryDirectory() as scratch:
         run = subprocess.run(
             [program, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-             "--convert-to", "pdf", "--outdir", str(folder), *map(str, documents)],
+             "--convert-to", "pdf", "--outdir", scratch, *map(str, documents)],
             capture_output=True, text=True, timeout=TIMEOUT_PER_DOCUMENT * (len(documents) + 1),
             check=False)
-    pdfs = [folder / f"{path.stem}.pdf" for path in documents]
-    missing = [p.name for p in pdfs if not p.exists()]
-    if run.returncode != 0 or missing:
-        raise ProcurementError(N_("LibreOffice could not convert {files} ({reason})"),
-                               files=", ".join(missing) or "?",
-                               reason=" ".join((run.stderr or run.stdout).strip().splitlines()[-1:]))
-    return pdfs
+        pdfs = [Path(scratch) / f"{path.stem}.pdf" for path in documents]
+        missing = [p.name for p in pdfs if not p.exists()]
+        if run.returncode != 0 or missing:
+            raise ProcurementError(N_("LibreOffice could not convert {files} ({reason})"),
+                                   files=", ".join(missing) or "?",
+                                   reason=" ".join((run.stderr or run.stdout).strip()
+                                                   .splitlines()[-1:]))
+        return copy_into(folder, pdfs)

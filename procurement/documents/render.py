@@ -148,6 +148,7 @@ def _inspect_package(template: bytes, name: str) -> None:
     """A .docx is a zip holding word/document.xml, of a size Word would open: refused before
     anything parses it (a document.xml that expands to a gigabyte is a zip bomb)."""
     import zipfile
+    import zlib
 
     try:
         with zipfile.ZipFile(io.BytesIO(template)) as package:
@@ -162,6 +163,17 @@ def _inspect_package(template: bytes, name: str) -> None:
         raise TemplateError(N_("{file} unpacks to {size} MB; a template is at most {limit} MB"),
                             file=name, size=f"{unpacked / 1024 / 1024:,.0f}",
                             limit=_MAX_UNPACKED // 1024 // 1024)
+    # Every part read once, its checksum compared: a damaged part is found here, not by the
+    # Word library in the middle of parsing (zlib's "invalid distance too far back").
+    try:
+        with zipfile.ZipFile(io.BytesIO(template)) as package:
+            damaged = package.testzip()
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError) as exc:
+        raise TemplateError(N_("{file} is damaged ({reason})"), file=name,
+                            reason=" ".join(str(exc).split()) or type(exc).__name__) from exc
+    if damaged is not None:
+        raise TemplateError(N_("{file} is damaged (the part {part} does not match its "
+                               "checksum)"), file=name, part=damaged)
 
 
 def _sources(document: Any) -> list[tuple[str, str]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 from numpy.typing import NDArray
@@ -41,15 +42,18 @@ class Scorecard:
     panel: list[PanelCell] | None = None
     sensitivity: Sensitivity | None = None
 
-    @property
+    @cached_property  # a frozen dataclass: computed once, kept in the instance's __dict__
     def order(self) -> NDArray[np.int64]:
         """Bid positions in report order: by rank, then the disqualified in file order."""
         ranked = np.flatnonzero(self.qualified)
         ranked = ranked[np.argsort(self.ranks[ranked], kind="stable")]
         return np.concatenate([ranked, np.flatnonzero(~self.qualified)]).astype(np.int64)
 
-    def evaluation(self) -> Evaluation:
-        """The result model, bids in report order (ranked first, disqualified last)."""
+    def evaluation(self, *, ranking: bool = True) -> Evaluation:
+        """The result model, bids in report order (ranked first, disqualified last); with
+        ``ranking=False`` everything but the ranking (see :mod:`.result_json`)."""
+        if not ranking:
+            return self._evaluation([])
         bids = self.bids
         scale_ids = [c.id for c in self.rubric.scale_criteria]
         # Columns → Python lists once, not per bid: this is the hot loop for large tables.
@@ -62,10 +66,10 @@ class Scorecard:
         cost = self.cost.tolist() if self.cost is not None else None
         evaluated = self.evaluated_cost.tolist() if self.evaluated_cost is not None else None
         tco_rows = self._tco_rows()
-        ranking = []
+        ranked: list[RankedBid] = []
         for i in self.order.tolist():
             # model_construct: every value here was validated on the way in or computed by us.
-            ranking.append(RankedBid.model_construct(
+            ranked.append(RankedBid.model_construct(
                 bid_id=bids.bid_ids[i], supplier=bids.suppliers[i], sme=sme[i],
                 rank=ranks[i] if qualified[i] else None,
                 total=totals[i] if qualified[i] and not math.isnan(totals[i]) else None,
@@ -77,6 +81,9 @@ class Scorecard:
                 tco=None if tco_rows is None else tco_rows[i],
                 flags=self.flags.get(i, []), reasons=self.reasons.get(i, []),
             ))
+        return self._evaluation(ranked)
+
+    def _evaluation(self, ranking: list[RankedBid]) -> Evaluation:
         return Evaluation(
             rubric=self.rubric.id, rubric_version=self.rubric.version, method=self.options.method,
             options=self.options,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from procurement.services.errors import PermissionDenied
 from procurement.store import audit, procurements
 from procurement.store import repository as repo
 from procurement.store.db import Database
-from procurement.store.rows import BidRow, PriceEnvelopeRow, ProcurementRow
+from procurement.store.rows import BidRow, ProcurementRow
 from procurement.tables.bids import ID_COLUMNS, validate_bids
 from procurement.tables.read import Table, read_table, read_table_bytes
 from procurement.vocabulary import Status
@@ -134,31 +135,45 @@ def _add(db: Database, actor: Actor, procurement_id: int, table: Table) -> int:
         row = access.lead_in(session, actor, procurement_id, Action.RECEIVE_BIDS, lock=True)
         rubric = procurements.to_domain(row).rubric
         bids = validate_bids(table, rubric, scores_from_panel=True)
-        lots = _lots(table, bids, row)
-        commitments = _commitments(table, bids)
+        texts = _texts(bids)
+        lots = _lots(table, bids, row, texts["lot"])
+        commitments = _commitments(table, bids, texts)
         existing = {b.bid_ref for b in repo.bids(session, row.id)}
         taken = [Problem(table.file, N_("bid {bid_id} is in this procurement already"),
                          row=bids.row(i), column="bid_id", params={"bid_id": ref})
                  for i, ref in enumerate(bids.bid_ids) if ref in existing]
-        taken += _identifier_problems(table.file, bids)
+        taken += _identifier_problems(table.file, bids, texts["supplier_id"])
         if taken:
             raise InputError(taken)
         received = clock.now()
-        for i, ref in enumerate(bids.bid_ids):
-            bid = BidRow(
-                procurement_id=row.id, bid_ref=ref, supplier_name=bids.suppliers[i],
-                supplier_identifier=_text(bids, "supplier_id", i), sme=bool(bids.sme[i]),
-                lot=lots[i], gates={g: bool(v[i]) for g, v in bids.gates.items()},
-                answers={name[len(ANSWER_PREFIX):]: text for name in bids.extra
-                         if name.startswith(ANSWER_PREFIX) and (text := _text(bids, name, i))},
-                commitments=commitments[i], received_at=received)
-            session.add(bid)
-            session.flush()
-            session.add(PriceEnvelopeRow(bid_id=bid.id, **_envelope(bids, i)))
-            # The audit entry names the bid but not its price: the envelope is sealed.
-            audit.append(session, actor.username, "bid.receive", f"bid:{row.id}:{ref}",
-                         procurement_id=row.id, after=_view(bid).model_dump())
+        records = [_record(row.id, bids, texts, lots, commitments, i, received)
+                   for i in range(len(bids))]
+        repo.add_bids(session, records, [_envelope(bids, i) for i in range(len(bids))])
+        # The audit entries name the bids but not their prices: the envelopes are sealed.
+        audit.append_all(session, actor.username, [
+            audit.Entry("bid.receive", f"bid:{row.id}:{record['bid_ref']}",
+                        procurement_id=row.id, after=_record_view(record).model_dump())
+            for record in records])
         return len(bids)
+
+
+def _record(procurement_id: int, bids: BidSet, texts: dict[str, list[str]],
+            lots: list[str | None], commitments: list[dict[str, Any]], i: int,
+            received: datetime) -> dict[str, Any]:
+    answers = {name[len(ANSWER_PREFIX):]: column[i] for name, column in texts.items()
+               if name.startswith(ANSWER_PREFIX) and column[i]}
+    return {"procurement_id": procurement_id, "bid_ref": bids.bid_ids[i],
+            "supplier_name": bids.suppliers[i], "supplier_identifier": texts["supplier_id"][i],
+            "sme": bool(bids.sme[i]), "lot": lots[i],
+            "gates": {g: bool(v[i]) for g, v in bids.gates.items()}, "answers": answers,
+            "commitments": commitments[i], "received_at": received}
+
+
+def _record_view(record: dict[str, Any]) -> BidView:
+    return BidView(bid_ref=record["bid_ref"], supplier_name=record["supplier_name"],
+                   supplier_identifier=record["supplier_identifier"], sme=record["sme"],
+                   lot=record["lot"], gates=record["gates"], answers=record["answers"],
+                   commitments=record["commitments"])
 
 
 def _envelope(bids: BidSet, i: int) -> dict[str, float | None]:
@@ -168,26 +183,28 @@ def _envelope(bids: BidSet, i: int) -> dict[str, float | None]:
     return {name: None if array is None else float(array[i]) for name, array in values.items()}
 
 
-def _commitments(table: Table, bids: BidSet) -> list[dict[str, Any]]:
+def _commitments(table: Table, bids: BidSet,
+                 texts: dict[str, list[str]]) -> list[dict[str, Any]]:
     """What each bid commits to for the contract: KPIs and open standards."""
     found, problems = [], []
     for i in range(len(bids)):
         try:
-            kpis = [k.model_dump() for k in parse_kpis(_text(bids, "kpis", i))]
+            kpis = [k.model_dump() for k in parse_kpis(texts["kpis"][i])]
         except ValueError as exc:
             problems.append(Problem(table.file, N_(
                 "cannot read the KPI '{entry}': write measure: baseline -> target"),
                 row=bids.row(i), column="kpis", params={"entry": str(exc)}))
             kpis = []
-        found.append({"kpis": kpis, "open_standards": parse_list(_text(bids, "open_standards", i))})
+        found.append({"kpis": kpis, "open_standards": parse_list(texts["open_standards"][i])})
     if problems:
         raise InputError(problems)
     return found
 
 
-def _lots(table: Table, bids: BidSet, row: ProcurementRow) -> list[str | None]:
+def _lots(table: Table, bids: BidSet, row: ProcurementRow,
+          texts: list[str]) -> list[str | None]:
     lot_ids = {str(lot["id"]) for lot in row.lots}
-    values = [_text(bids, "lot", i) or None for i in range(len(bids))]
+    values = [text or None for text in texts]
     problems = []
     for i, lot in enumerate(values):
         if lot_ids and lot not in lot_ids:
@@ -202,12 +219,11 @@ def _lots(table: Table, bids: BidSet, row: ProcurementRow) -> list[str | None]:
     return values
 
 
-def _identifier_problems(file: str, bids: BidSet) -> list[Problem]:
+def _identifier_problems(file: str, bids: BidSet, identifiers: list[str]) -> list[Problem]:
     """A supplier identifier is an org-id (SCHEME-ID) in a registered scheme that passes its
     scheme's check: it is published as the supplier's ``identifier``."""
     problems = []
-    for i in range(len(bids)):
-        identifier = _text(bids, "supplier_id", i)
+    for i, identifier in enumerate(identifiers):
         if not identifier:
             continue
         try:
@@ -218,11 +234,17 @@ def _identifier_problems(file: str, bids: BidSet) -> list[Problem]:
     return problems
 
 
-def _text(bids: BidSet, column: str, i: int) -> str:
-    array = bids.extra.get(column)
-    if array is None:
-        return ""
-    value = array[i].as_py()
+def _texts(bids: BidSet) -> dict[str, list[str]]:
+    """Every extra column of the bids as text, stripped ("" where empty), and the optional
+    columns as "" throughout where the file has none: read once, not cell by cell."""
+    texts = {name: [_cell_text(value) for value in column.to_pylist()]
+             for name, column in bids.extra.items()}
+    for name in OPTIONAL_COLUMNS:
+        texts.setdefault(name, [""] * len(bids))
+    return texts
+
+
+def _cell_text(value: Any) -> str:
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return ""
     return str(value).strip()

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from procurement.atomic import output_folder, write_bytes
 from procurement.documents import context as contexts
 from procurement.documents.clauses import load_library
 from procurement.documents.render import render_docx
@@ -198,10 +199,10 @@ def _safe(stem: str) -> str:
 
 
 def save(documents: list[Document], folder: Path) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
+    output_folder(folder)
     paths = []
     for document in documents:
         path = folder / document.name
-        path.write_bytes(document.content)
+        write_bytes(path, document.content)
         paths.append(path)
     return paths

@@ -23,7 +23,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from procurement import clock
@@ -99,6 +99,46 @@ def append(session: Session, actor: str, action: str, entity: str, *,
     return row
 
 
+@dataclass(frozen=True)
+class Entry:
+    """One entry of :func:`append_all`: what :func:`append` takes, but the actor and time."""
+
+    action: str
+    entity: str
+    procurement_id: int | None = None
+    before: Any = None
+    after: Any = None
+
+
+def append_all(session: Session, actor: str, entries: list[Entry], *,
+               at: datetime | None = None) -> int:
+    """Add many entries at once, chained in order, in one INSERT of many rows and one head
+    update (an import of 10,000 bids: one entry each). Returns the last sequence number."""
+    head = session.get(AuditHeadRow, 1)
+    seq, previous = (head.seq, head.hash) if head else (0, GENESIS)
+    stamp = (at or clock.now()).astimezone(UTC).isoformat(timespec="microseconds")
+    rows = []
+    for entry in entries:
+        seq += 1
+        before = None if entry.before is None else canonical(entry.before)
+        after = None if entry.after is None else canonical(entry.after)
+        hashed = chained_hash(SCHEME, seq, stamp, actor, entry.action, entry.entity,
+                              entry.procurement_id, before, after, previous)
+        rows.append({"seq": seq, "at": stamp, "actor": actor, "action": entry.action,
+                     "entity": entry.entity, "procurement_id": entry.procurement_id,
+                     "before": before, "after": after, "prev_hash": previous,
+                     "hash": hashed, "scheme": SCHEME})
+        previous = hashed
+    if not rows:
+        return seq
+    session.execute(insert(AuditRow), rows)
+    if head is None:
+        session.add(AuditHeadRow(id=1, seq=seq, hash=previous))
+    else:
+        head.seq, head.hash = seq, previous
+    return seq
+
+
 def head_seq(session: Session) -> int:
     head = session.get(AuditHeadRow, 1)
     return head.seq if head else 0
@@ -155,7 +195,8 @@ def export_csv(session: Session, path: Path, procurement_id: int | None = None,
     An entry that ``visible`` rejects keeps everything but its content: its before and after
     are left out, their digests stay (so the chain can still be checked), and the
     ``withheld`` column says so."""
-    from procurement.export import atomic_path, neutralise
+    from procurement.atomic import atomic_path
+    from procurement.export import neutralise
 
     count = 0
     with atomic_path(path) as temporary, temporary.open("w", newline="", encoding="utf-8-sig") as out:

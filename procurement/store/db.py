@@ -66,7 +66,7 @@ class Database:
         is not a database, a damaged one, one a newer toolkit made and a read-only one are each
         refused in one line."""
         if self.is_sqlite:
-            _check_sqlite_file(make_url(self.url).database)
+            check_sqlite_file(make_url(self.url).database)
         try:
             if self._at_newest_revision():
                 return
@@ -155,7 +155,7 @@ _SQLITE_HEADER = b"SQLite format 3\x00"
 _DAMAGED = ("not a database", "malformed", "disk image")
 
 
-def _check_sqlite_file(path: str | None) -> None:
+def check_sqlite_file(path: str | None, *, must_exist: bool = False) -> None:
     """Refuse, before SQLite does in its own words, what cannot be this toolkit's database."""
     if not path or path == ":memory:":
         return
@@ -164,6 +164,8 @@ def _check_sqlite_file(path: str | None) -> None:
         raise ProcurementError(N_("the database {path} is a folder; give a database file"),
                                path=path)
     if not file.exists():
+        if must_exist:
+            raise ProcurementError(N_("no such file: {path}"), path=path)
         return  # created on first use
     with file.open("rb") as handle:
         header = handle.read(len(_SQLITE_HEADER))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from procurement.store.rows import (
@@ -87,6 +87,19 @@ def member(session: Session, procurement_id: int, user_id: int) -> PanelMemberRo
 def bids(session: Session, procurement_id: int) -> Sequence[BidRow]:
     return session.scalars(select(BidRow).where(BidRow.procurement_id == procurement_id)
                            .order_by(BidRow.id)).all()
+
+
+def add_bids(session: Session, bids: list[dict[str, Any]],
+             envelopes: list[dict[str, Any]]) -> list[int]:
+    """Insert bids and their price envelopes (one each, in the same order) in one statement
+    of many rows each; return the bids' ids in order. Row by row, 10,000 bids took 9 s."""
+    ids = list(session.scalars(insert(BidRow).returning(BidRow.id, sort_by_parameter_order=True),
+                               bids).all())
+    if envelopes:
+        session.execute(insert(PriceEnvelopeRow),
+                        [{"bid_id": bid_id, **envelope}
+                         for bid_id, envelope in zip(ids, envelopes, strict=True)])
+    return ids
 
 
 def bid_by_ref(session: Session, procurement_id: int, bid_ref: str) -> BidRow | None:

@@ -79,16 +79,40 @@ def from_strings(values: Sequence[Any] | NDArray[Any]) -> pa.Array:
     """Return text values (``None`` for missing) as an Arrow string array."""
     import pyarrow as pa
 
+    if isinstance(values, list) and None not in values:  # the common case: every row has one
+        try:
+            data, lengths = _joined(values)
+        except TypeError:  # not all text: numbers written as text
+            data, lengths = _joined([str(v) for v in values])
+        offsets = np.zeros(len(values) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=offsets[1:])
+        return pa.Array.from_buffers(pa.large_string(), len(values),
+                                     [None, pa.py_buffer(offsets), pa.py_buffer(data)])
     items = np.asarray(values, dtype=object)
     present = items != None  # noqa: E711 - elementwise comparison, not identity
-    encoded = [str(v).encode() for v in items[present]]
-    lengths = np.zeros(len(items), dtype=np.int64)
-    lengths[present] = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
+    texts = [str(v) for v in items[present]] if not present.all() else list(map(str, items))
+    data, lengths = _joined(texts)
+    sizes = np.zeros(len(items), dtype=np.int64)
+    sizes[present] = lengths
     offsets = np.zeros(len(items) + 1, dtype=np.int64)
-    np.cumsum(lengths, out=offsets[1:])
+    np.cumsum(sizes, out=offsets[1:])
     bitmap = None if present.all() else _bitmap(present)
     return pa.Array.from_buffers(pa.large_string(), len(items),
-                                 [bitmap, pa.py_buffer(offsets), pa.py_buffer(b"".join(encoded))])
+                                 [bitmap, pa.py_buffer(offsets), pa.py_buffer(data)])
+
+
+def _joined(texts: list[str]) -> tuple[bytes, NDArray[np.int64]]:
+    """The UTF-8 bytes of ``texts`` one after the other, and each one's length in bytes.
+    Joined with NUL and encoded at once (C speed: 100,000 names in a few milliseconds), the
+    lengths found from the NULs; text holding a NUL itself is encoded one by one."""
+    joined = "\0".join(texts)
+    if joined.count("\0") == max(len(texts) - 1, 0):
+        encoded = joined.encode()
+        ends = np.flatnonzero(np.frombuffer(encoded, dtype=np.uint8) == 0)
+        bounds = np.concatenate([[-1], ends, [len(encoded)]]).astype(np.int64)
+        return encoded.replace(b"\0", b""), np.diff(bounds) - 1 if texts else bounds[:0]
+    pieces = [text.encode() for text in texts]
+    return b"".join(pieces), np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))
 
 
 def from_choice(mask: NDArray[np.bool_], if_true: str, if_false: str) -> pa.Array:

@@ -81,6 +81,8 @@ def validate_bids(table: Table, rubric: Rubric, *, scores_from_panel: bool = Fal
 
 
 def _duplicate_ids(table: Table, bid_ids: list[str]) -> list[Problem]:
+    if len(set(bid_ids)) == len(bid_ids):
+        return []  # the usual case, found without a row number per bid
     first_row: dict[str, int] = {}
     problems = []
     for position, bid_id in enumerate(bid_ids):

@@ -20,6 +20,7 @@ import numpy as np
 
 from procurement.errors import InputError, Problem, fail
 from procurement.i18n import N_
+from procurement.tables import text
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -31,6 +32,7 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # legacy .xls
 _EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
 _HEADER_ROW = 1
+_BLOCK_BYTES = 1 << 20  # pyarrow's default: large files are read in parallel blocks
 
 
 @dataclass(frozen=True)
@@ -99,12 +101,13 @@ def read_table_bytes(raw: bytes, file: str, *, text_columns: frozenset[str] = fr
 
 
 def _read_csv(raw: bytes, file: str, text_columns: frozenset[str]) -> Table:
-    encoding = _detect_encoding(raw)
+    encoding = text.detect_encoding(raw, file)
     text_head = raw[:_SNIFF_BYTES].decode(encoding, errors="replace").lstrip("\ufeff")
     first_line = text_head.splitlines()[0]
     delimiter = _detect_delimiter(first_line)
     header = [name.strip().lower() for name in next(csv.reader([first_line], delimiter=delimiter))]
     _check_header(file, header)
+    text.check_quotes(raw, file, header, delimiter, encoding)
     lines = _data_lines(raw)
     table, rejected = _parse_csv(raw, file, header, delimiter, encoding, text_columns)
     if rejected.problems and all(p.params["cells"] < len(header) for p in rejected.problems):
@@ -137,7 +140,7 @@ class _RejectedRows:
                        if self._lines[i] == row.text), None)
         self._cursor = number or self._cursor
         self.problems.append(Problem(
-            self.file, N_("the row has {cells} cells but the header has {expected}"),
+            self.file, N_("the row has {cells:,} cells, the header {expected:,}"),
             row=number, params={"cells": row.actual_columns, "expected": self.expected}))
         return "skip"
 
@@ -145,28 +148,47 @@ class _RejectedRows:
 def _parse_csv(raw: bytes, file: str, header: list[str], delimiter: str, encoding: str,
                text_columns: frozenset[str]) -> tuple[pa.Table, _RejectedRows]:
     import pyarrow as pa
-    from pyarrow import csv as arrow_csv
 
     rejected = _RejectedRows(file, raw, encoding, len(header))
     try:
-        table = arrow_csv.read_csv(
-            pa.py_buffer(raw),
-            read_options=arrow_csv.ReadOptions(column_names=header, skip_rows=1,
-                                               encoding=encoding.replace("-sig", "")),
-            parse_options=arrow_csv.ParseOptions(delimiter=delimiter,
-                                                 invalid_row_handler=rejected),
-            convert_options=arrow_csv.ConvertOptions(
-                column_types={name: pa.string() for name in header if name in text_columns},
-                null_values=[""], strings_can_be_null=True, quoted_strings_can_be_null=True),
-        )
+        return _arrow_read(raw, header, delimiter, encoding, text_columns, rejected,
+                           _BLOCK_BYTES), rejected
+    except pa.ArrowInvalid as exc:
+        if "straddl" not in str(exc):
+            raise fail(file, N_("not a readable table ({reason})"),
+                       reason=_first_line(exc)) from exc
+    # A row longer than pyarrow's block (a 20 MB cell): read again with one block.
+    rejected = _RejectedRows(file, raw, encoding, len(header))
+    try:
+        return _arrow_read(raw, header, delimiter, encoding, text_columns, rejected,
+                           len(raw) + 1), rejected
     except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
         raise fail(file, N_("not a readable table ({reason})"), reason=_first_line(exc)) from exc
-    return table, rejected
+
+
+def _arrow_read(raw: bytes, header: list[str], delimiter: str, encoding: str,
+                text_columns: frozenset[str], rejected: _RejectedRows,
+                block_size: int) -> pa.Table:
+    import pyarrow as pa
+    from pyarrow import csv as arrow_csv
+
+    return arrow_csv.read_csv(
+        pa.py_buffer(raw),
+        read_options=arrow_csv.ReadOptions(column_names=header, skip_rows=1,
+                                           encoding=encoding.replace("-sig", ""),
+                                           block_size=block_size),
+        parse_options=arrow_csv.ParseOptions(delimiter=delimiter,
+                                             invalid_row_handler=rejected),
+        convert_options=arrow_csv.ConvertOptions(
+            column_types={name: pa.string() for name in header if name in text_columns},
+            null_values=[""], strings_can_be_null=True, quoted_strings_can_be_null=True),
+    )
 
 
 def _padded(raw: bytes, encoding: str, delimiter: str, width: int) -> bytes:
     import io
 
+    text.allow_long_cells()
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
     for row in csv.reader(io.StringIO(raw.decode(encoding)), delimiter=delimiter):
@@ -230,16 +252,6 @@ def _cell_text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
-
-
-def _detect_encoding(raw: bytes) -> str:
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return "utf-8-sig"
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return "gb18030"  # a superset of GBK, what Chinese Windows Excel writes
-    return "utf-8"
 
 
 def _detect_delimiter(first_line: str) -> str:

@@ -4,12 +4,17 @@ browser signed in (see :mod:`procurement.services.sessions`).
 - ``POST /_procure/session`` takes the one-time ticket of a sign-in (the request body) and
   answers with the session cookie: HttpOnly, SameSite=Strict, Secure behind HTTPS.
 - ``POST /_procure/session/end`` revokes the session of the cookie presented and removes it.
+- ``GET /_procure/instance`` names the instance that answered (``PROCUREMENT_INSTANCE``, else
+  host and process): behind a proxy with several instances (``deploy/``), which one a
+  browser is kept on.
 
 ``serve.py`` at the top of the repository is the entry point (``streamlit run serve.py``).
 """
 
 from __future__ import annotations
 
+import os
+import socket
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -24,6 +29,8 @@ from procurement.store.db import database_url, shared
 
 SESSION_PATH = "/_procure/session"
 END_PATH = "/_procure/session/end"
+INSTANCE_PATH = "/_procure/instance"
+INSTANCE_ENV = "PROCUREMENT_INSTANCE"
 _MAX_TICKET = 200
 
 
@@ -56,9 +63,15 @@ async def end(request: Request) -> Response:
     return response
 
 
+async def instance(_request: Request) -> Response:
+    name = os.environ.get(INSTANCE_ENV) or f"{socket.gethostname()}/{os.getpid()}"
+    return Response(name, media_type="text/plain", headers={"Cache-Control": "no-store"})
+
+
 def routes() -> list[BaseRoute]:
     return [Route(SESSION_PATH, establish, methods=["POST"]),
-            Route(END_PATH, end, methods=["POST"])]
+            Route(END_PATH, end, methods=["POST"]),
+            Route(INSTANCE_PATH, instance, methods=["GET"])]
 
 
 def _warm_up() -> None:

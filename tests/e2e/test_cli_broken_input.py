@@ -96,3 +96,72 @@ def test_out_naming_a_folder_is_refused_before_any_work(tmp_path):
                   "--out", folder)
     _one_line(run, "results.csv is a folder; give a file name")
     assert run.stdout == "" and list(folder.iterdir()) == []
+
+
+# --- CSV tables: said once, in the user's terms (issue 12) -----------------------------------
+
+def _bids_lines() -> list[str]:
+    return BIDS.read_text(encoding="utf-8").splitlines()
+
+
+def test_a_table_mixing_utf8_and_gbk_names_a_line_in_each(tmp_path):
+    lines = _bids_lines()
+    mixed = tmp_path / "bids.csv"
+    mixed.write_bytes(("\n".join(lines[:2]) + "\n").encode() +
+                      ("\n".join(lines[2:]) + "\n").encode("gbk", errors="replace"))
+    out = tmp_path / "out.csv"
+    _one_line(procure("score", mixed, "--panel", PANEL, "--out", out),
+              "the file mixes encodings: line 2 is UTF-8 but line 3 is not (GBK?)")
+    assert not out.exists()
+
+
+def test_an_unbalanced_quote_is_named_where_it_opens(tmp_path):
+    lines = _bids_lines()
+    cells = lines[2].split(",")
+    cells[1] = '"' + cells[1]
+    lines[2] = ",".join(cells)
+    broken = tmp_path / "bids.csv"
+    broken.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _one_line(procure("score", broken, "--panel", PANEL),
+              'a quote (") opens on line 3, column supplier, and is not closed where the cell '
+              "ends")
+
+
+def test_a_row_of_twenty_thousand_cells_is_one_line(tmp_path):
+    lines = _bids_lines()
+    lines[1] += "," * 20_000
+    wide = tmp_path / "bids.csv"
+    wide.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _one_line(procure("score", wide, "--panel", PANEL),
+              "row 2: the row has 20,013 cells, the header 13")
+
+
+def test_a_20_mb_cell_is_accepted(tmp_path):
+    lines = _bids_lines()
+    cells = lines[1].split(",")
+    cells[-1] = "x" * (20 * 1024 * 1024)
+    lines[1] = ",".join(cells)
+    big = tmp_path / "bids.csv"
+    big.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run = procure("score", big, "--panel", PANEL, "--sensitivity", "0", "--json")
+    assert run.returncode == 0, run.stderr
+    assert '"bid_id": "SP-01"' in run.stdout
+
+
+def test_a_control_character_in_yaml_is_named_by_its_line(tmp_path):
+    rubric = tmp_path / "rubric.yaml"
+    text = RUBRIC.read_text(encoding="utf-8").splitlines()
+    text[3] = "\x08" + text[3]
+    rubric.write_text("\n".join(text) + "\n", encoding="utf-8")
+    _one_line(procure("rubric", "show", rubric),
+              "line 4: the character U+0008 is not allowed in YAML")
+
+
+def test_summaries_into_a_file_where_a_folder_is_meant(tmp_path):
+    city = tmp_path / "city.sqlite"
+    assert procure("demo", "--db", city).returncode == 0
+    taken = tmp_path / "summaries"
+    taken.write_text("not a folder", encoding="utf-8")
+    _one_line(procure("summaries", "--procurement", "3", "--db", city, "--out", taken),
+              "is a file, not a folder; give a folder or a name ending in .zip")
+    assert taken.read_text(encoding="utf-8") == "not a folder"

@@ -146,6 +146,17 @@ def _open_portal(city):
     return lead
 
 
+def _portal_in_quality_evaluation(city) -> None:
+    """The portal tender with one bid, its quality evaluation begun."""
+    lead = _open_portal(city)
+    bids.add_bids(city, lead, PORTAL, [{"bid_id": "P-1", "supplier": "Alpha",
+                                        "accepts_data_terms": "yes",
+                                        "open_standards_compliant": "yes", "capex": "1",
+                                        "opex_per_year": "1", "term_years": "1",
+                                        "exit_cost": "1"}])
+    lifecycle.start_quality_evaluation(city, lead, PORTAL)
+
+
 def test_bid_import_maps_columns_and_shows_row_errors_before_importing(app, city):
     _open_portal(city)
     at = app("li.na", page="bids")
@@ -179,13 +190,7 @@ def test_price_envelopes_show_once_quality_is_closed(app):
 # --- scoring --------------------------------------------------------------------------------
 
 def test_an_evaluator_declares_then_scores(app, city):
-    lead = _open_portal(city)
-    bids.add_bids(city, lead, PORTAL, [{"bid_id": "P-1", "supplier": "Alpha",
-                                        "accepts_data_terms": "yes",
-                                        "open_standards_compliant": "yes", "capex": "1",
-                                        "opex_per_year": "1", "term_years": "1",
-                                        "exit_cost": "1"}])
-    lifecycle.start_quality_evaluation(city, lead, PORTAL)
+    _portal_in_quality_evaluation(city)
     at = app("sarah.jones", page="score")
     at.selectbox(key=key("picker")).set_value(PORTAL).run()
     assert "Declare your conflicts of interest" in texts(at)
@@ -202,19 +207,37 @@ def test_an_evaluator_declares_then_scores(app, city):
 
 
 def test_a_score_without_rationale_is_refused_on_the_page(app, city):
-    lead = _open_portal(city)
-    bids.add_bids(city, lead, PORTAL, [{"bid_id": "P-1", "supplier": "Alpha",
-                                        "accepts_data_terms": "yes",
-                                        "open_standards_compliant": "yes", "capex": "1",
-                                        "opex_per_year": "1", "term_years": "1",
-                                        "exit_cost": "1"}])
-    lifecycle.start_quality_evaluation(city, lead, PORTAL)
+    _portal_in_quality_evaluation(city)
     panel.declare_interests(city, users.get_actor(city, "sarah.jones"), PORTAL, conflict=False)
     at = app("sarah.jones", page="score")
     at.selectbox(key=key("picker")).set_value(PORTAL).run()
     at.radio(key=key("score_P-1_open_data")).set_value(2)
     at.get("form_submit_button")[0].click().run()
     assert "a rationale is required" in texts(at) and not at.exception
+
+
+def test_a_score_saved_elsewhere_meanwhile_is_not_overwritten(app, city):
+    """The version a save is checked against is the one the form was drawn with, not the one
+    the submit's rerun reads (a lost update the scale-out browser test found)."""
+    _portal_in_quality_evaluation(city)
+    evaluator = users.get_actor(city, "sarah.jones")
+    panel.declare_interests(city, evaluator, PORTAL, conflict=False)
+    at = app("sarah.jones", page="score")
+    at.selectbox(key=key("picker")).set_value(PORTAL).run()
+    scoring.submit_score(city, evaluator, PORTAL, "P-1", "outcome_focus", 1.0,
+                         "saved in another window", expected_version=None)
+    at.radio(key=key("score_P-1_outcome_focus")).set_value(3)
+    at.text_area(key="rationale_P-1_outcome_focus").set_value("typed in this one")
+    at.get("form_submit_button")[0].click().run()
+    assert "Outcome focus: this score was saved elsewhere while you filled in the form" in \
+        texts(at) and not at.exception
+    assert at.text_area(key="rationale_P-1_outcome_focus").value == "typed in this one"
+    (stored,) = scoring.my_scores(city, evaluator, PORTAL)
+    assert (stored.score, stored.rationale, stored.version) == (1.0, "saved in another window", 1)
+    # Told, the evaluator may save again on purpose: now over the version shown.
+    at.get("form_submit_button")[0].click().run()
+    (stored,) = scoring.my_scores(city, evaluator, PORTAL)
+    assert (stored.score, stored.rationale, stored.version) == (3.0, "typed in this one", 2)
 
 
 def test_a_conflicted_evaluator_sees_no_bid(app):

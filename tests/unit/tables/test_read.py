@@ -47,7 +47,7 @@ def test_rows_that_stop_early_are_padded_and_rows_too_long_are_refused(tmp_path:
     path.write_text("bid_id,price,note\nA,1\nB,2,x\n", encoding="utf-8")
     assert read_table(path).column("note").to_pylist() == [None, "x"]
     path.write_text("bid_id,price\nA,1\nB,2,x,y\n", encoding="utf-8")
-    with pytest.raises(InputError, match="row 3: the row has 4 cells but the header has 2"):
+    with pytest.raises(InputError, match="row 3: the row has 4 cells, the header 2"):
         read_table(path)
 
 
