@@ -40,8 +40,21 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 
 
-def read_mapping(raw: bytes, file: str) -> dict[str, Any]:
-    """Parse ``raw`` as a YAML mapping, or raise an :class:`InputError` naming ``file``."""
+class _TextLoader(_Loader):
+    """Plain scalars stay the text the user wrote (only an empty value or ``~`` is null):
+    YAML 1.1 would read ``00123`` as the octal number 83, ``0x1F`` as 31 and ``12_345`` as
+    12345, and an id so changed becomes a permanent, wrong ocid. The model reads the text,
+    as it reads a CSV cell."""
+
+
+_TextLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag == "tag:yaml.org,2002:null"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
+def read_mapping(raw: bytes, file: str, *, as_text: bool = False) -> dict[str, Any]:
+    """Parse ``raw`` as a YAML mapping, or raise an :class:`InputError` naming ``file``.
+    With ``as_text`` every plain scalar is read as the text written (see :class:`_TextLoader`)."""
     if b"\x00" in raw:
         raise fail(file, N_("this is a binary file, not a YAML file"))
     if len(raw) > MAX_BYTES:
@@ -49,7 +62,7 @@ def read_mapping(raw: bytes, file: str) -> dict[str, Any]:
                    size=f"{len(raw) / 1024 / 1024:.0f}", limit=MAX_BYTES // 1024 // 1024)
     try:
         text = raw.decode("utf-8-sig")
-        data = yaml.load(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_TextLoader if as_text else _Loader)
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow
         raise fail(file, N_("line {line}: the character U+{code} is not allowed in YAML"),
                    line=text.count("\n", 0, exc.position) + 1,

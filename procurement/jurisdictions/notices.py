@@ -38,7 +38,10 @@ class Finding:
 class NoticeRules:
     """Plain OCDS: no rules beyond the schema's, nothing added."""
 
-    notice_type: str | None = None  # the planning notice's noticeType (UK extension)
+    # What the planning notice document says it is, in its description (UK1): Find a Tender
+    # also sets the UK extension's noticeType, which the package could declare only with the
+    # nine extensions it depends on (location, techniques, …), not available offline here.
+    notice_type: str | None = None
     intentions = False  # also publish the 采购意向 table (China)
 
     def __init__(self, today: date) -> None:

@@ -102,7 +102,7 @@ class PipelineNotice(NoticeRules):
     """Find a Tender's UK1 pipeline notice (s.93): contracts over £2m whose tender notice is
     expected in the 18 months from 1 April, values in GBP."""
 
-    notice_type = "UK1"
+    notice_type = "UK1 pipeline notice (Procurement Act 2023 s.93)"
 
     def late(self) -> Finding | None:
         year = financial_year_start(self.today)

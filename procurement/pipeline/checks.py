@@ -1,4 +1,5 @@
-"""Validate releases against the official OCDS 1.1.5 schema, offline, plus the Data Review
+"""Validate releases against the official OCDS 1.1.5 schema with the extensions the package
+declares (:mod:`.extensions`), offline, plus the Data Review
 Tool's own checks (lib-cove-ocds): ocid prefix format, unique ``ocid`` + ``id``, and no empty
 strings, objects or arrays.
 
@@ -22,6 +23,7 @@ import jsonschema_rs
 from procurement.errors import Problem, field_path
 from procurement.i18n import N_
 from procurement.paths import shipped_dir
+from procurement.pipeline import extensions
 from procurement.pipeline.releases import OCID_PREFIX
 
 SCHEMA_BASE = "https://standard.open-contracting.org/schema/1__1__5/"
@@ -41,8 +43,14 @@ def load_schema(name: str) -> dict[str, Any]:
 
 
 @cache
+def release_schema() -> dict[str, Any]:
+    """The 1.1.5 release schema with every extension the publisher uses applied."""
+    return extensions.release_schema(load_schema("release-schema.json"))
+
+
+@cache
 def release_validator() -> jsonschema_rs.Draft4Validator:
-    return jsonschema_rs.Draft4Validator(load_schema("release-schema.json"), validate_formats=True)
+    return jsonschema_rs.Draft4Validator(release_schema(), validate_formats=True)
 
 
 @cache
@@ -52,7 +60,7 @@ def screening_validator() -> jsonschema_rs.Draft4Validator:
     checks, and only a release it refuses goes through the exact checks that name the
     fields. A string is blank when it has no character outside Python's whitespace (what
     ``str.strip`` removes), spelt out because the regex ``\\s`` knows other characters."""
-    schema = load_schema("release-schema.json")
+    schema = json.loads(json.dumps(release_schema()))  # a copy: the cached one stays as is
     blank = "".join(f"\\u{code:04x}" for code in range(_BMP) if chr(code).isspace())
     schema["definitions"]["procureFilled"] = {
         "minProperties": 1, "minItems": 1, "pattern": f"[^{blank}]",
@@ -65,7 +73,7 @@ def screening_validator() -> jsonschema_rs.Draft4Validator:
 @cache
 def package_validator() -> jsonschema_rs.Draft4Validator:
     registry = jsonschema_rs.Registry([(SCHEMA_BASE + "release-schema.json",
-                                        load_schema("release-schema.json"))])
+                                        release_schema())])
     return jsonschema_rs.Draft4Validator(load_schema("release-package-schema.json"),
                                          validate_formats=True, registry=registry)
 

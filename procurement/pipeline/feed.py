@@ -4,22 +4,40 @@ entry to its notice page and names the release it announces."""
 
 from __future__ import annotations
 
+import uuid
 from functools import cache
 from typing import Any
+from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
 from procurement.i18n import N_
 from procurement.pipeline.site import both, word
 
 _CHANGE = {"planning": N_("New notice"), "planningUpdate": N_("Updated notice"),
-           "award": N_("Award")}
+           "award": N_("Award"), "awardUpdate": N_("Award updated")}
 
 
 TAIL = "</feed>\n"
 
 
 def feed_id(base_url: str | None, ocid_prefix: str) -> str:
-    return f"{base_url}/feed.atom" if base_url else f"urn:ocds:{ocid_prefix}:feed"
+    """The feed's permanent id: its address, or (published without one) a name-based UUID
+    URN (RFC 4122; ``urn:ocds:`` is no registered namespace)."""
+    return f"{base_url}/feed.atom" if base_url else uuid_urn(f"ocds:{ocid_prefix}:feed")
+
+
+def entry_id(release: dict[str, Any], base_url: str | None) -> str:
+    """A release's permanent entry id: a ``tag:`` URI (RFC 4151) minted under the site's host
+    on the release's own date (it never changes), or a name-based UUID URN without a site."""
+    host = urlsplit(base_url).hostname if base_url else None
+    if host:
+        return f"tag:{host},{release['date'][:10]}:{release['id']}"
+    return uuid_urn(f"ocds:{release['ocid']}:{release['id']}")
+
+
+def uuid_urn(name: str) -> str:
+    """A name-based (SHA-1) UUID URN, RFC 4122 section 4.3: the same name, the same id."""
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, name)}"
 
 
 def head(*, title: str, publisher: str, updated: str, base_url: str | None, ocid_prefix: str,
@@ -39,23 +57,40 @@ def head(*, title: str, publisher: str, updated: str, base_url: str | None, ocid
     return text
 
 
-def entry(release: dict[str, Any], page: str | None) -> str:
-    """One release as one Atom entry; every text is escaped."""
+def entry(release: dict[str, Any], page: str | None, base_url: str | None = None) -> str:
+    """One release as one Atom entry; every text is escaped. RFC 4287 §4.1.1: an entry
+    without content has a ``rel="alternate"`` link; an entry with no page of its own (an
+    award) carries its facts as text content instead."""
     tender = release.get("tender", {})
-    change = _change(release["tag"][0])
+    facts = " · ".join(_award_facts(release) if release.get("awards") else _facts(release))
+    body = (f'<link rel="alternate" type="text/html" href={quoteattr(page)}/>\n'
+            f"<summary>{escape(facts)}</summary>\n" if page else
+            f'<content type="text">{escape(facts)}</content>\n')
+    return (f"<entry>\n<id>{escape(entry_id(release, base_url))}</id>\n"
+            f"<title>{escape(tender.get('title') or release['ocid'])}</title>\n"
+            f"<updated>{release['date']}</updated>\n{body}</entry>\n")
+
+
+def _facts(release: dict[str, Any]) -> list[str]:
+    tender = release.get("tender", {})
+    status, change = tender.get("status"), _change(release["tag"][0])
+    facts = [f"{change}: {word(status)}" if status in _STATUS else change]
     value = tender.get("value") or {}
-    facts = [f"{change}: {word(tender['status']) if tender.get('status') in _STATUS else ''}"]
     if value:
         facts.append(f"{value['amount']:,} {value['currency']}")
     if tender.get("tenderPeriod", {}).get("startDate"):
         facts.append(tender["tenderPeriod"]["startDate"][:10])
-    link = (f'<link rel="alternate" type="text/html" href={quoteattr(page)}/>\n'
-            if page else "")
-    entry_id = f"urn:ocds:{release['ocid']}:{release['id']}"
-    return (f"<entry>\n<id>{escape(entry_id)}</id>\n"
-            f"<title>{escape(tender.get('title') or release['ocid'])}</title>\n"
-            f"<updated>{release['date']}</updated>\n{link}"
-            f"<summary>{escape(' · '.join(facts))}</summary>\n</entry>\n")
+    return facts
+
+
+def _award_facts(release: dict[str, Any]) -> list[str]:
+    facts = []
+    for award in release["awards"]:
+        names = ", ".join(s["name"] for s in award.get("suppliers", []))
+        value = award.get("value") or {}
+        amount = f" · {value['amount']:,} {value['currency']}" if value else ""
+        facts.append(f"{_change(release['tag'][0])}: {names}{amount}")
+    return facts
 
 
 @cache

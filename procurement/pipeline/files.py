@@ -23,7 +23,7 @@ import orjson
 from markupsafe import Markup
 
 from procurement.i18n import N_
-from procurement.pipeline import feed, site, spreadsheet
+from procurement.pipeline import extensions, feed, site, spreadsheet
 from procurement.pipeline.entry import PipelineEntry
 from procurement.pipeline.options import PublishOptions
 from procurement.pipeline.policy import history, render_markdown
@@ -46,11 +46,12 @@ def package_header(options: PublishOptions, publisher: str, published: str) -> d
     base = options.base_url
     header: dict[str, Any] = {
         "uri": f"{base}/release-package.json" if base
-        else f"urn:ocds:{options.ocid_prefix}:release-package",
-        "version": PACKAGE_VERSION, "publishedDate": published, "publisher": {"name": publisher}}
+        else feed.uuid_urn(f"ocds:{options.ocid_prefix}:release-package"),
+        "version": PACKAGE_VERSION, "publishedDate": published, "publisher": {"name": publisher},
+        "extensions": [extension.url for extension in extensions.declared(options.profile)]}
     if options.license:
         header["license"] = options.license
-    if base and options.policy_text is not None:
+    if base and options.policy_page:
         header["publicationPolicy"] = f"{base}/policy.html"
     return header
 
@@ -92,7 +93,7 @@ class SiteFiles:
         """A release, as the compact JSON ``text``, into the package and the feed."""
         self._package.write(b",\n" + text if self.releases else b"\n" + text)
         page = None if key.startswith("award:") else self._notice.notice_page(key)
-        self._feed.write(feed.entry(release, page))
+        self._feed.write(feed.entry(release, page, self.options.base_url))
         if self.first is None:
             self.first = release
         self.releases += 1
@@ -129,7 +130,8 @@ class SiteFiles:
                          publisher=publisher, updated=published, base_url=options.base_url,
                          ocid_prefix=options.ocid_prefix, license_url=options.license)
         self._join("feed.atom", atom, feed.TAIL)
-        frame = site.Frame(publisher, published, options.license, "feed.atom", self._cn)
+        frame = site.Frame(publisher, published, options.license, "feed.atom", self._cn,
+                           bool(policies))
         self._join("index.html", *site.page_around_rows("index.html", frame, count=count,
                                                         pages_key=pages_key))
         if self._cn:

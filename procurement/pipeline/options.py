@@ -22,6 +22,9 @@ class PublishOptions:
     publisher: str | None = None
     policy_text: str | None = None
     pages: bool = True
+    # Whether the site has a policy page (this policy or one published before): only then do
+    # the pages and the package link to policy.html. Set by publish() from the state.
+    policy_page: bool = False
 
     @property
     def rules(self) -> type[NoticeRules]:

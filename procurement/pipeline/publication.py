@@ -42,6 +42,16 @@ class Publication:
         self.profile.start("--profile")
         self.seen: set[str] = set()
         self.buyers: set[str] = set()
+        self.withdrawn_listed = 0
+        self.latest = self.stamp  # the latest date of a release made by this publication
+
+    def _date(self, previous: str) -> str:
+        """This publication's time, or a second after the ocid's previous release: releases of
+        one ocid must be ordered by date, or a compiled record depends on input order (the
+        clock, or SOURCE_DATE_EPOCH, may not have moved on since)."""
+        date = ocds.release_date(self.stamp, previous)
+        self.latest = max(self.latest, date)
+        return date
 
     def run(self, state: PublishState, entries: EntryFeed,
             awards: Iterable[ocds.AwardNotice]) -> tuple[PublishReport, PolicyVersion | None]:
@@ -63,7 +73,7 @@ class Publication:
         last = self.published.last.get(entry.id)
         release = self._next_release(entry, digest, last)
         if release is not None:
-            changed = self.stamp
+            changed = release["date"]
         elif last is not None:
             changed = last[2]  # the date of its last release, which the page shows
         else:
@@ -78,6 +88,8 @@ class Publication:
             self.files.new_release(entry.id, digest, release, text)
         self.buyers.add(entry.buyer)
         self.report.entries += 1
+        if entry.status == "withdrawn":
+            self.withdrawn_listed += 1  # listed as withdrawn, not counted as planned
         self.files.entry(entry)
 
     def _next_release(self, entry: PipelineEntry, digest: str,
@@ -91,15 +103,15 @@ class Publication:
             self.report.unchanged += 1
             return None
         self.report.new_releases += 1
-        return ocds.planning_release(entry, self.notice, sequence + 1, self.stamp)
+        return ocds.planning_release(entry, self.notice, sequence + 1, self._date(_date))
 
     def award(self, notice: ocds.AwardNotice) -> None:
         key = ocds.award_key(notice.reference)
         digest = ocds.award_hash(notice, self.notice)
-        last_hash, sequence, _date = self.published.last.get(key, ("", 0, ""))
+        last_hash, sequence, last_date = self.published.last.get(key, ("", 0, ""))
         if digest == last_hash:
             return
-        release = ocds.award_release(notice, self.notice, sequence + 1, self.stamp)
+        release = ocds.award_release(notice, self.notice, sequence + 1, self._date(last_date))
         text = compact(release)
         self.checker.release(release, f"award {notice.reference}")
         self.files.new_release(key, digest, release, text)
@@ -111,7 +123,7 @@ class Publication:
         report.warnings = [*self.profile.warnings, *self._missing()]
         report.counts = dict(self.profile.counts)
         changed = report.new_releases or report.awards
-        last_change = self.stamp if changed else (published.last_date or self.stamp)
+        last_change = self.latest if changed else (published.last_date or self.stamp)
         policies, policy = self._policies()
         report.policy_changed = policy is not None
         header = package_header(options, options.publisher or _single(self.buyers), last_change)
@@ -123,7 +135,7 @@ class Publication:
             raise InputError(self.checker.problems)
         total = published.release_count + report.new_releases + report.awards
         key = pages_key(options, total, last_change) if options.pages else None
-        self.files.finish(header, report.entries, policies, key)
+        self.files.finish(header, report.entries - self.withdrawn_listed, policies, key)
         report.releases = self.files.releases
         return report, policy
 

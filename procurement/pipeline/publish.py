@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -40,6 +41,8 @@ def publish(entries: EntryFeed, out: Path, options: PublishOptions, now: datetim
     the pass itself is one, in this process, whatever the number."""
     check_options(options, out)
     published = state.read()
+    options = replace(options, policy_page=options.policy_text is not None
+                      or bool(published.policies))
     if published.ocid_prefix and published.ocid_prefix != options.ocid_prefix:
         raise OptionError("ocid_prefix", N_("this pipeline was published with {prefix}; releases "
                                             "are never edited, so keep using it"),

@@ -13,7 +13,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -59,6 +59,20 @@ def ocid(prefix: str, internal_id: str) -> str:
 def release_id(ocid_: str, sequence: int) -> str:
     # Never reused: the sequence only grows, and releases are never edited.
     return f"{ocid_}-{sequence:02d}"
+
+
+_STAMP = "%Y-%m-%dT%H:%M:%SZ"  # every release date, as options.timestamp writes it
+
+
+def release_date(now: str, previous: str) -> str:
+    """The date of a new release of an ocid whose previous release is dated ``previous``
+    ("" if none): ``now``, or one second after ``previous`` if ``now`` is not later. OCDS
+    merges an ocid's releases in date order (1.1.5, "Merging": "releases are ordered by date"),
+    so two releases of one ocid with the same date compile differently by input order."""
+    if not previous or now > previous:
+        return now
+    later = datetime.strptime(previous, _STAMP).replace(tzinfo=UTC) + timedelta(seconds=1)
+    return later.strftime(_STAMP)
 
 
 def start(day: date) -> str:
@@ -124,8 +138,7 @@ def planning_release(entry: PipelineEntry, options: NoticeOptions, sequence: int
         notice["url"] = url
     notice_type = options.rules.notice_type
     if notice_type:
-        # Find a Tender's own OCDS output marks its pipeline notices this way (UK extension).
-        notice["noticeType"] = notice_type
+        notice["description"] = notice_type  # core OCDS (see NoticeRules.notice_type)
     planning: dict[str, Any] = {"documents": [notice]}
     if value:
         planning["budget"] = {"description": entry.title, "amount": value}
@@ -152,8 +165,15 @@ def planning_release(entry: PipelineEntry, options: NoticeOptions, sequence: int
         tender["items"] = [{"id": "1", "classification": {"scheme": "CPV", "id": entry.cpv}}]
     if entry.expected_tender_date:
         tender["tenderPeriod"] = {"startDate": start(entry.expected_tender_date)}
+        # Where Find a Tender publishes the expected date of the tender notice (the
+        # communication extension's "estimated date of publication of the next notice").
+        tender["communication"] = {"futureNoticeDate": start(entry.expected_tender_date)}
+    if entry.sme_suitable is not None:
+        tender["suitability"] = {"sme": entry.sme_suitable}  # the suitability extension
     if entry.expected_award_date:
-        tender["awardPeriod"] = {"startDate": start(entry.expected_award_date)}
+        # OCDS: awardPeriod.endDate is "the date on which an award decision is due to be
+        # finalized" (issue 13 point 4; it was written to startDate before).
+        tender["awardPeriod"] = {"endDate": end(entry.expected_award_date)}
     contract = _period(entry.contract_start, entry.contract_end)
     if contract:
         tender["contractPeriod"] = contract

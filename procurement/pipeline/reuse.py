@@ -35,7 +35,7 @@ def pages_key(options: PublishOptions, releases_published: int, last_date: str |
     tell one state from another of the same pipeline, since a state only grows)."""
     digest = hashlib.sha256(_drawing().encode("ascii"))
     for part in (options.ocid_prefix, options.profile, options.base_url, options.license,
-                 options.publisher, str(releases_published), last_date):
+                 options.publisher, options.policy_page, str(releases_published), last_date):
         digest.update(repr(part).encode("utf-8") + b"\x00")
     return digest.hexdigest()
 

@@ -130,11 +130,13 @@ class Frame:
     license: str | None
     feed_url: str | None
     intentions: bool
+    policy: bool = True  # a policy page to link to
 
     def context(self, root: str, page_lang: str = "en") -> dict[str, Any]:
         return {"publisher": self.publisher, "published": self.published,
                 "license": self.license, "feed_url": self.feed_url, "root": root,
-                "intentions": self.intentions, "L": labels(), "page_lang": page_lang}
+                "intentions": self.intentions, "policy": self.policy, "L": labels(),
+                "page_lang": page_lang}
 
 
 def index_row(e: PipelineEntry, *, linked: bool = True) -> str:

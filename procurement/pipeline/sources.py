@@ -145,7 +145,8 @@ def _yaml_file(path: Path) -> Raw:
         raw = path.read_bytes()
     except OSError as exc:
         raise fail(str(path), N_("cannot read the file ({reason})"), reason=exc.strerror) from exc
-    return str(path), None, read_mapping(raw, str(path))
+    # As text: ids and codes exactly as written (00123 is not 83), read like a CSV cell.
+    return str(path), None, read_mapping(raw, str(path), as_text=True)
 
 
 def _read_table(path: Path) -> Table:

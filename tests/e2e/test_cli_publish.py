@@ -143,6 +143,9 @@ def test_withdrawal_is_a_new_release_with_status_withdrawn(pipeline, tmp_path):
     assert "HC-2027-009" not in (out / "release-package.json").read_text(encoding="utf-8")
     assert "withdrawn from the pipeline" in (out / "notices" / "HC-2027-003.html").read_text(
         encoding="utf-8")
+    # The index lists it as withdrawn, and counts only the two still planned (point 8).
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "<strong>2</strong>" in index and "HC-2027-003" in index
 
 
 def test_bad_rows_are_each_named_and_nothing_is_written(tmp_path):
@@ -252,8 +255,9 @@ def test_uk1_profile(tmp_path):
     assert code == 0, stderr
     assert "UK1: 1 contracts that s.93 requires; UK1: 1 listed voluntarily." in stdout
     package = json.loads((out / "release-package.json").read_text(encoding="utf-8"))
-    assert {d["noticeType"] for r in package["releases"]
-            for d in r["planning"]["documents"]} == {"UK1"}
+    assert {d["description"] for r in package["releases"]
+            for d in r["planning"]["documents"]} == {"UK1 pipeline notice (Procurement Act 2023 "
+                                                     "s.93)"}
     late = procure("publish", source, "--out", tmp_path / "late", "--ocid-prefix", PREFIX,
                    "--profile", "uk1", "--state", tmp_path / "late.jsonl",
                    env={"SOURCE_DATE_EPOCH": "1785542400"})  # 2026-08-01
@@ -325,3 +329,71 @@ def test_without_pages_the_index_is_the_notice(pipeline, tmp_path):
     assert '<tr id="HC-2027-001">' in index and "notices/" not in index
     parsed = feedparser.parse((out / "feed.atom").read_bytes())
     assert parsed.entries[0].link.endswith("/index.html#HC-2027-001")
+
+
+@pytest.mark.parametrize("written", ["00123", "0x1F", "12_345", "1e3", "0o17"])
+def test_an_id_is_published_exactly_as_written(tmp_path: Path, written: str):
+    """YAML 1.1 reads 00123 as the octal number 83: an id so changed would become a
+    permanent, wrong ocid (issue 13 point 3). Every value is read as the text written."""
+    folder = tmp_path / "pipeline"
+    folder.mkdir()
+    (folder / "entry.yaml").write_text(
+        f"id: {written}\ntitle: Street lighting\nbuyer: Harbourside City\n"
+        "estimated_value: 18_500_000\ncurrency: CNY\nsme_suitable: yes\ncpv: 50232100\n",
+        encoding="utf-8")
+    code, _, stderr = publish(folder, tmp_path / "site")
+    assert code == 0, stderr
+    package = json.loads((tmp_path / "site" / "release-package.json").read_text("utf-8"))
+    (release,) = package["releases"]
+    assert release["ocid"] == f"{PREFIX}-{written}"
+    assert release["planning"]["budget"]["amount"] == {"amount": 18500000, "currency": "CNY"}
+
+
+def test_without_a_policy_no_page_links_to_one(pipeline: Path, tmp_path: Path):
+    """Issue 13 point 6: a site published without policy.md (or from a database) has no
+    policy page, so no page links to it and the package names none."""
+    (pipeline / "policy.md").unlink()
+    site = tmp_path / "site"
+    code, _, stderr = publish(pipeline, site)
+    assert code == 0, stderr
+    assert not (site / "policy.html").exists()
+    pages = [site / "index.html", *sorted((site / "notices").glob("*.html"))]
+    assert len(pages) == 4
+    for page in pages:
+        assert "policy.html" not in page.read_text(encoding="utf-8"), page
+    package = json.loads((site / "release-package.json").read_text(encoding="utf-8"))
+    assert "publicationPolicy" not in package
+    # With the policy back, every page links to it again (kept pages are drawn anew).
+    shutil.copyfile(EXAMPLE / "policy.md", pipeline / "policy.md")
+    code, _, stderr = publish(pipeline, site)
+    assert code == 0, stderr
+    for page in pages:
+        assert 'href="policy.html"' in page.read_text(encoding="utf-8") or \
+            'href="../policy.html"' in page.read_text(encoding="utf-8"), page
+
+
+def test_an_ocids_releases_compile_to_one_record_in_any_order(pipeline: Path, tmp_path: Path):
+    """With SOURCE_DATE_EPOCH unchanged, an entry changed since the first publication gets a
+    release one second later than its first, so that the compiled record does not depend on
+    the order the releases are read in (issue 13 point 2; ocdsmerge is what ocdskit compile
+    uses)."""
+    import ocdsmerge
+
+    out = tmp_path / "site"
+    assert publish(pipeline, out)[0] == 0
+    entry = pipeline / "HC-2027-001.yaml"
+    entry.write_text(entry.read_text(encoding="utf-8").replace(
+        "estimated_value: 18500000", "estimated_value: 19000000"), encoding="utf-8")
+    assert publish(pipeline, out)[0] == 0
+    package = json.loads((out / "release-package.json").read_text(encoding="utf-8"))
+    mine = [r for r in package["releases"] if r["ocid"] == f"{PREFIX}-HC-2027-001"]
+    assert [r["tag"] for r in mine] == [["planning"], ["planningUpdate"]]
+    assert mine[0]["date"] < mine[1]["date"]
+    assert package["publishedDate"] == mine[1]["date"]
+    schema = json.loads((ROOT / "schemas" / "ocds-1.1.5" / "release-schema.json").read_text(
+        encoding="utf-8"))
+    merger = ocdsmerge.Merger(schema)
+    forward = merger.create_compiled_release(mine)
+    backward = merger.create_compiled_release(list(reversed(mine)))
+    assert forward == backward
+    assert forward["tender"]["value"]["amount"] == 19000000

@@ -17,6 +17,7 @@ from procurement.pipeline.releases import (
     award_release,
     entry_hash,
     planning_release,
+    release_date,
 )
 
 ENTRY = PipelineEntry.model_validate({
@@ -59,6 +60,28 @@ def test_the_first_release_is_a_planning_notice_with_the_anchor_fields():
     assert checker.problems == []
 
 
+def test_the_expected_award_date_is_when_the_decision_is_due():
+    """OCDS 1.1.5: awardPeriod.endDate is "the date on which an award decision is due to be
+    finalized"; startDate would say the award period opens then (issue 13 point 4)."""
+    entry = ENTRY.model_copy(update={"expected_award_date": date(2026, 1, 15)})
+    tender = planning_release(entry, OPTIONS, 1, STAMP)["tender"]
+    assert tender["awardPeriod"] == {"endDate": "2026-01-15T23:59:59Z"}
+
+
+@pytest.mark.parametrize(("now", "previous", "date"), [
+    ("2026-11-18T11:06:40Z", "", "2026-11-18T11:06:40Z"),
+    ("2026-11-18T11:06:40Z", "2026-11-01T09:00:00Z", "2026-11-18T11:06:40Z"),
+    # the same time again (SOURCE_DATE_EPOCH unchanged): one second later
+    ("2026-11-18T11:06:40Z", "2026-11-18T11:06:40Z", "2026-11-18T11:06:41Z"),
+    # a clock set back, across midnight and the year's end
+    ("2026-11-18T11:06:40Z", "2026-12-31T23:59:59Z", "2027-01-01T00:00:00Z"),
+])
+def test_releases_of_one_ocid_are_strictly_ordered_by_date(now, previous, date):
+    """OCDS 1.1.5 merging orders an ocid's releases by date: two with one date compile
+    differently by input order (issue 13 point 2)."""
+    assert release_date(now, previous) == date
+
+
 def test_later_releases_are_updates_and_withdrawal_is_a_status():
     withdrawn = ENTRY.model_copy(update={"status": "withdrawn"})
     release = planning_release(withdrawn, OPTIONS, 3, STAMP)
@@ -87,7 +110,9 @@ def test_a_minimal_entry_gives_a_valid_release_with_no_empty_fields():
 
 def test_uk1_marks_the_notice_document():
     release = planning_release(ENTRY, NoticeOptions("ocds-213czf", "uk1"), 1, STAMP)
-    assert release["planning"]["documents"][0]["noticeType"] == "UK1"
+    (notice,) = release["planning"]["documents"]
+    assert notice["description"] == "UK1 pipeline notice (Procurement Act 2023 s.93)"
+    assert "noticeType" not in notice  # the UK extension's field, not declared
 
 
 def test_an_award_release_names_each_lot_winner():
