@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -126,16 +127,28 @@ class ProcurementIntentions(NoticeRules):
             if getattr(entry, column) is None:
                 return [Finding(column, N_(
                     "采购意向 states the budget and the expected procurement month"))]
+        if not entry.description:  # the notice's 采购需求概况 column (财库〔2020〕10号 二)
+            return [Finding("description", N_(
+                "采购意向 states the 采购需求概况 (财库〔2020〕10号): give the entry a description"))]
         if entry.currency != "CNY":
             return [Finding("currency", N_(
                 "采购意向 states budgets in 万元: the currency must be CNY"))]
         assert entry.expected_tender_date is not None
+        warnings = []
+        if not _CJK.search(entry.description):
+            warnings.append(Finding("description", N_(
+                "the 采购需求概况 has no Chinese text: suppliers read the 采购意向 in Chinese"),
+                error=False))
         if entry.expected_tender_date < self.today + timedelta(days=INTENTION_DAYS):
-            return [Finding("expected_tender_date", N_(
+            warnings.append(Finding("expected_tender_date", N_(
                 "采购意向 should be public at least 30 days before the procurement starts: "
                 "{date} is less than 30 days away"),
-                {"date": entry.expected_tender_date.isoformat()}, error=False)]
-        return []
+                {"date": entry.expected_tender_date.isoformat()}, error=False))
+        return warnings
+
+
+# CJK Unified Ideographs and Extension A: a summary with none of them has no Chinese text.
+_CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 CN = China(

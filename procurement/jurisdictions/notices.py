@@ -24,6 +24,9 @@ class PlannedEntry(Protocol):
     @property
     def expected_tender_date(self) -> date | None: ...
 
+    @property
+    def description(self) -> str | None: ...
+
 
 @dataclass(frozen=True)
 class Finding:

@@ -38,16 +38,28 @@ SUITABILITY = Extension("ocds_suitability_extension",
 COMMUNICATION = Extension("ocds_communication_extension",
                           "open-contracting-extensions/ocds_communication_extension",
                           "57a1567a85b9480ca10210fabbdbbbea5378f3f9")
-ALL = (SUITABILITY, COMMUNICATION)  # every extension a package may declare
+BID = Extension("ocds_bid_extension", "open-contracting-extensions/ocds_bid_extension", "v1.1.5")
+SCALE = Extension("ocds_partyDetails_scale_extension",
+                  "open-contracting-extensions/ocds_partyDetails_scale_extension",
+                  "152cd9fb74e021e537b17d84420615acf7dec032")
+LOTS = Extension("ocds_lots_extension", "open-contracting-extensions/ocds_lots_extension",
+                 "v1.1.5")
+AWARD_CRITERIA = Extension("ocds_awardCriteriaBreakdown_extension",
+                           "open-contracting-extensions/ocds_awardCriteriaBreakdown_extension",
+                           "9391240f353e8536992938fe9f7987cd89235331")
+PLANNING = (SUITABILITY, COMMUNICATION)
+AWARDS = (BID, SCALE, LOTS, AWARD_CRITERIA)  # bid statistics, tenderers' scale, criteria on lots
+ALL = (*PLANNING, *AWARDS)  # every extension a package may declare
 
 
-def declared(profile: NoticeProfile | str) -> list[Extension]:
+def declared(profile: NoticeProfile | str, *, awards: bool = False) -> list[Extension]:
     """The extensions a planning package of ``profile`` uses: SME suitability and the date of
     the next notice (Find a Tender publishes both), whatever the profile. Not the UK
     extension: it can be declared only with the nine extensions it depends on, and the Data
-    Review Tool cannot read it without them (tested: every field then reads as additional)."""
+    Review Tool cannot read it without them (tested: every field then reads as additional).
+    With ``awards``, those the award releases use (:mod:`.awards`)."""
     del profile  # the same for every profile, for now
-    return [SUITABILITY, COMMUNICATION]
+    return [*PLANNING, *(AWARDS if awards else ())]
 
 
 def merge_patch(target: Any, patch: Any) -> Any:

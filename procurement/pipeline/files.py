@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+from datetime import date
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
@@ -22,8 +23,9 @@ from typing import IO, Any
 import orjson
 from markupsafe import Markup
 
+from procurement import formats
 from procurement.i18n import N_
-from procurement.pipeline import extensions, feed, site, spreadsheet
+from procurement.pipeline import award_pages, extensions, feed, site, spreadsheet
 from procurement.pipeline.entry import PipelineEntry
 from procurement.pipeline.options import PublishOptions
 from procurement.pipeline.policy import history, render_markdown
@@ -42,13 +44,15 @@ def compact(release: Release) -> bytes:
     return orjson.dumps(release)
 
 
-def package_header(options: PublishOptions, publisher: str, published: str) -> dict[str, Any]:
+def package_header(options: PublishOptions, publisher: str, published: str, *,
+                   awards: bool = False) -> dict[str, Any]:
     base = options.base_url
     header: dict[str, Any] = {
         "uri": f"{base}/release-package.json" if base
         else feed.uuid_urn(f"ocds:{options.ocid_prefix}:release-package"),
         "version": PACKAGE_VERSION, "publishedDate": published, "publisher": {"name": publisher},
-        "extensions": [extension.url for extension in extensions.declared(options.profile)]}
+        "extensions": [extension.url
+                       for extension in extensions.declared(options.profile, awards=awards)]}
     if options.license:
         header["license"] = options.license
     if base and options.policy_page:
@@ -76,7 +80,10 @@ class SiteFiles:
             self._intention_table = self._csv("procurement-intentions.csv",
                                               spreadsheet.INTENTION_COLUMNS)
         self.releases = self.intentions = 0
+        self.awards = False  # an award release in the package (its extensions are declared)
+        self._award_releases: dict[str, Release] = {}
         self.first: Release | None = None
+        self._months: list[date] = []  # the first and last expected month of the 采购意向
 
     def __enter__(self) -> SiteFiles:
         return self
@@ -92,7 +99,13 @@ class SiteFiles:
     def release(self, key: str, release: Release, text: bytes) -> None:
         """A release, as the compact JSON ``text``, into the package and the feed."""
         self._package.write(b",\n" + text if self.releases else b"\n" + text)
-        page = None if key.startswith("award:") else self._notice.notice_page(key)
+        award = key.startswith("award:")
+        self.awards = self.awards or award
+        if award:  # the latest release of each award: its page is drawn at the end
+            self._award_releases[key] = release
+            page: str | None = award_pages.page_name(release, self.options.ocid_prefix)
+        else:
+            page = self._notice.notice_page(key)
         self._feed.write(feed.entry(release, page, self.options.base_url))
         if self.first is None:
             self.first = release
@@ -116,6 +129,9 @@ class SiteFiles:
                    "month": spreadsheet.month(entry.expected_tender_date),
                    "note": "面向中小企业" if entry.sme_suitable else ""}
             self._intentions.write(fill("intention_row", **row))
+            if entry.expected_tender_date is not None:
+                day = entry.expected_tender_date
+                self._months = [min([day, *self._months[:1]]), max([day, *self._months[1:]])]
             self._intention_table.writerow([spreadsheet.safe(value) for value in row.values()])
 
     def finish(self, header: dict[str, Any], count: int, policies: list[PolicyVersion],
@@ -132,11 +148,20 @@ class SiteFiles:
         self._join("feed.atom", atom, feed.TAIL)
         frame = site.Frame(publisher, published, options.license, "feed.atom", self._cn,
                            bool(policies))
-        self._join("index.html", *site.page_around_rows("index.html", frame, count=count,
-                                                        pages_key=pages_key))
+        awards = list(self._award_releases.values())
+        self._join("index.html", *site.page_around_rows(
+            "index.html", frame, count=count, pages_key=pages_key,
+            awards=[award_pages.index_line(r, options.ocid_prefix) for r in awards]))
+        if awards:
+            (self.folder / award_pages.FOLDER).mkdir(exist_ok=True)
+        for release in awards:
+            (self.folder / award_pages.page_name(release, options.ocid_prefix)).write_text(
+                award_pages.award_page(release, frame), encoding="utf-8")
         if self._cn:
-            self._join("procurement-intentions.html",
-                       *site.page_around_rows("intentions.html", frame))
+            first, last = (self._months[0], self._months[1]) if self._months else (None, None)
+            self._join("procurement-intentions.html", *site.page_around_rows(
+                "intentions.html", frame, period=spreadsheet.intention_period(first, last),
+                published_day=formats.day(date.fromisoformat(published[:10]), "zh")))
         shutil.copyfile(site.template_dir() / "style.css", self.folder / "style.css")
         if policies:
             page = site.template("policy.html").render(

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from procurement.errors import InputError, OptionError, Problem
 from procurement.i18n import N_
 from procurement.pipeline import releases as ocds
+from procurement.pipeline.awards import AwardNotice, award_hash, award_key, award_release
 from procurement.pipeline.checks import PackageChecker
 from procurement.pipeline.entry import PipelineEntry
 from procurement.pipeline.files import SiteFiles, compact, package_header
@@ -54,7 +55,7 @@ class Publication:
         return date
 
     def run(self, state: PublishState, entries: EntryFeed,
-            awards: Iterable[ocds.AwardNotice]) -> tuple[PublishReport, PolicyVersion | None]:
+            awards: Iterable[AwardNotice]) -> tuple[PublishReport, PolicyVersion | None]:
         """Write the publication; return what it did and the policy version to record."""
         for key, release in state.releases():
             # Checked when it was made, and never edited since: written as it is.
@@ -105,13 +106,13 @@ class Publication:
         self.report.new_releases += 1
         return ocds.planning_release(entry, self.notice, sequence + 1, self._date(_date))
 
-    def award(self, notice: ocds.AwardNotice) -> None:
-        key = ocds.award_key(notice.reference)
-        digest = ocds.award_hash(notice, self.notice)
+    def award(self, notice: AwardNotice) -> None:
+        key = award_key(notice.reference)
+        digest = award_hash(notice, self.notice)
         last_hash, sequence, last_date = self.published.last.get(key, ("", 0, ""))
         if digest == last_hash:
             return
-        release = ocds.award_release(notice, self.notice, sequence + 1, self._date(last_date))
+        release = award_release(notice, self.notice, sequence + 1, self._date(last_date))
         text = compact(release)
         self.checker.release(release, f"award {notice.reference}")
         self.files.new_release(key, digest, release, text)
@@ -126,7 +127,8 @@ class Publication:
         last_change = self.latest if changed else (published.last_date or self.stamp)
         policies, policy = self._policies()
         report.policy_changed = policy is not None
-        header = package_header(options, options.publisher or _single(self.buyers), last_change)
+        header = package_header(options, options.publisher or _single(self.buyers), last_change,
+                                awards=self.files.awards)
         if self.files.first is None:
             raise InputError([Problem("release-package.json",
                                       N_("nothing to publish: the pipeline has no entries"))])

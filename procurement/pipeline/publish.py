@@ -18,6 +18,7 @@ from pathlib import Path
 from procurement.errors import OptionError, fail
 from procurement.i18n import N_
 from procurement.pipeline import releases as ocds
+from procurement.pipeline.awards import AwardNotice
 from procurement.pipeline.files import SiteFiles
 from procurement.pipeline.forked import ForkedPages
 from procurement.pipeline.options import PublishOptions, PublishReport, timestamp
@@ -33,7 +34,7 @@ MARKER = "release-package.json"  # an existing folder holding it is ours to repl
 
 
 def publish(entries: EntryFeed, out: Path, options: PublishOptions, now: datetime,
-            state: PublishState, awards: Iterable[ocds.AwardNotice] = (), *,
+            state: PublishState, awards: Iterable[AwardNotice] = (), *,
             processes: int = 1) -> PublishReport:
     """Publish ``entries`` (and ``awards``) to ``out``; raise :class:`InputError` listing
     every problem, in which case nothing is written. ``processes`` > 1 has the notice pages

@@ -10,7 +10,6 @@ Dates from a day-only source become ``T00:00:00Z`` for starts and ``T23:59:59Z``
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -190,72 +189,3 @@ def _period(first: date | None, last: date | None) -> dict[str, str] | None:
     if last:
         period["endDate"] = end(last)
     return period or None
-
-
-@dataclass(frozen=True)
-class Winner:
-    lot: str | None
-    supplier: str
-    supplier_id: str | None
-    amount: Decimal | None
-
-
-@dataclass(frozen=True)
-class AwardNotice:
-    """An awarded procurement from the evaluation workflow (Annex A.6: open city
-    procurement data), published under the procurement's own ocid."""
-
-    reference: str
-    title: str
-    buyer: str
-    awarded_on: date
-    tenderers: int
-    winners: tuple[Winner, ...]
-    currency: str | None = None
-    language: str = "en"
-    buyer_id: str | None = None
-    description: str | None = None
-
-
-def award_key(reference: str) -> str:
-    return f"award:{reference}"
-
-
-def award_hash(notice: AwardNotice, options: NoticeOptions) -> str:
-    body = json.dumps([repr(notice), options.ocid_prefix], ensure_ascii=False)
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()[:32]
-
-
-def award_release(notice: AwardNotice, options: NoticeOptions, sequence: int,
-                  published: str) -> Release:
-    """An ``award`` release (``awardUpdate`` when a published award changes), one award
-    per lot."""
-    ocid_ = ocid(options.ocid_prefix, _SLUG_ID.sub("-", notice.reference))
-    buyer = buyer_party(notice.buyer, notice.buyer_id)
-    parties = [buyer]
-    awards = []
-    for winner in notice.winners:
-        supplier_id = party_id(winner.supplier, winner.supplier_id, "supplier")
-        if all(p["id"] != supplier_id for p in parties):
-            parties.append({"id": supplier_id, "name": winner.supplier,
-                            "roles": ["supplier", "tenderer"]})
-        award: dict[str, Any] = {
-            "id": f"{notice.reference}-{winner.lot}" if winner.lot else notice.reference,
-            "title": f"{notice.title} — {winner.lot}" if winner.lot else notice.title,
-            "status": "active", "date": start(notice.awarded_on),
-            "suppliers": [{"id": supplier_id, "name": winner.supplier}]}
-        if winner.amount is not None and notice.currency:
-            award["value"] = {"amount": amount(winner.amount), "currency": notice.currency}
-        awards.append(award)
-    tender: dict[str, Any] = {"id": notice.reference, "title": notice.title,
-                              "status": "complete", "numberOfTenderers": notice.tenderers}
-    if notice.description:
-        tender["description"] = notice.description
-    return {
-        "ocid": ocid_, "id": f"{ocid_}-award-{sequence:02d}", "date": published,
-        "tag": ["award" if sequence == 1 else "awardUpdate"], "initiationType": "tender",
-        "language": notice.language, "parties": parties,
-        "buyer": {"id": buyer["id"], "name": notice.buyer}, "tender": tender, "awards": awards}
-
-
-_SLUG_ID = re.compile(r"[^A-Za-z0-9._-]+")

@@ -66,3 +66,15 @@ def ten_thousands(value: Decimal | None) -> str:
 def month(day: Any) -> str:
     """预计采购时间 is given to the month (财库〔2020〕10号 annex: 填写到月)."""
     return f"{day.year}年{day.month}月" if day else ""
+
+
+def intention_period(first: date | None, last: date | None) -> str:
+    """The months a 采购意向 covers, in the title's form (财库〔2020〕10号 annex: "××（单位名称）
+    ××年×（至）×月政府采购意向"): 2027年3月, 2027年3（至）6月, 2027年11月（至）2028年2月."""
+    if first is None or last is None:
+        return ""
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.year}年{first.month}月"
+    if first.year == last.year:
+        return f"{first.year}年{first.month}（至）{last.month}月"
+    return f"{first.year}年{first.month}月（至）{last.year}年{last.month}月"

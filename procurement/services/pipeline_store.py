@@ -15,8 +15,8 @@ from sqlalchemy import func, select
 
 from procurement.errors import InputError, Problem
 from procurement.i18n import N_
+from procurement.pipeline.awards import AwardNotice, Bidder, Criterion, CriterionType, Winner
 from procurement.pipeline.entry import PipelineEntry
-from procurement.pipeline.releases import AwardNotice, Winner
 from procurement.pipeline.sources import EntryReader, Located, ranges
 from procurement.pipeline.sources import problem_from as entry_problem
 from procurement.pipeline.state import (
@@ -171,7 +171,8 @@ class DatabaseState:
 
 
 def awarded(db: Database) -> list[AwardNotice]:
-    """Every awarded procurement with its winners and their prices."""
+    """Every awarded procurement with its winners, every bid received (scale, whether it
+    stayed in the evaluation, its value) and the award criteria with their weights."""
     notices = []
     with db.read() as session:
         for row in repo.procurements(session):
@@ -181,25 +182,67 @@ def awarded(db: Database) -> list[AwardNotice]:
             if decision is None:
                 continue
             bids = {b.bid_ref: b for b in repo.bids(session, row.id)}
-            prices = repo.envelopes(session, row.id)
+            envelopes = repo.envelopes(session, row.id)
+            values = {ref: _contract_value(envelopes.get(bid.id)) for ref, bid in bids.items()}
+            lotted = len(decision.winners) > 1 or bool(row.lots)
             winners = tuple(
-                Winner(None if lot in ("", "-", None) or len(decision.winners) == 1 else lot,
+                Winner(lot if lotted and lot not in ("", "-", None) else None,
                        bids[ref].supplier_name, bids[ref].supplier_identifier or None,
-                       _price(prices.get(bids[ref].id)))
+                       values[ref], ref)
                 for lot, ref in sorted(decision.winners.items()) if ref in bids)
+            ranked = {ref for evaluation in decision.evaluation.values()
+                      for ref in _ranked(evaluation)}
+            bidders = tuple(
+                Bidder(ref, bid.supplier_name, bid.supplier_identifier or None, bid.sme,
+                       ref in ranked, values[ref], bid.lot if lotted else None)
+                for ref, bid in bids.items())
             terms = row.contract_terms or {}
+            first: dict[str, Any] = next(iter(decision.evaluation.values()), {})
             notices.append(AwardNotice(
                 reference=row.reference, title=row.title, buyer=row.buyer_name,
-                awarded_on=row.status_changed_at.date(), tenderers=len(bids),
+                awarded_on=row.status_changed_at.date(),
+                tenderers=len({(b.supplier_identifier or b.supplier_name) for b in bids.values()}),
                 winners=winners, currency=terms.get("currency"), buyer_id=row.buyer_id or None,
-                description=row.description or None))
+                description=row.description or None, bidders=bidders,
+                criteria=_criteria(row.rubric, first.get("weights", {})),
+                lots=tuple((str(lot["id"]), str(lot.get("title") or lot["id"]))
+                           for lot in row.lots)))
     return notices
 
 
-def _price(envelope: Any) -> Decimal | None:
-    if envelope is None or envelope.price is None:
+def _ranked(evaluation: dict[str, Any]) -> list[str]:
+    return [bid["bid_id"] for bid in evaluation.get("ranking", [])
+            if bid.get("status") == "ranked"]
+
+
+def _criteria(rubric: dict[str, Any], weights: dict[str, float]) -> tuple[Criterion, ...]:
+    """The weighted criteria as published in the methodology: the cost criterion as price
+    (or as cost, on total cost of ownership), every scored criterion as quality."""
+    found = []
+    for criterion in rubric.get("criteria", []):
+        weight = weights.get(criterion["id"])
+        if weight is None or criterion.get("kind") == "gate":
+            continue
+        names = criterion.get("name", {})
+        name = " · ".join(dict.fromkeys(v for v in (names.get("en"), names.get("zh")) if v))
+        kind: CriterionType = (
+            "quality" if criterion.get("kind") != "cost" else
+            "price" if criterion.get("basis", "price") == "price" else "cost")
+        found.append(Criterion(kind, name or criterion["id"], weight * 100))
+    return tuple(found)
+
+
+def _contract_value(envelope: Any) -> Decimal | None:
+    """What the contract pays: the price, or the capital cost plus the yearly charges over
+    the term (undiscounted; the exit cost is paid only on exit)."""
+    if envelope is None:
         return None
-    return Decimal(str(envelope.price))
+    if envelope.price is not None:
+        return Decimal(str(envelope.price))
+    if None in (envelope.capex, envelope.opex_per_year, envelope.term_years):
+        return None
+    return (Decimal(str(envelope.capex))
+            + Decimal(str(envelope.opex_per_year)) * Decimal(str(envelope.term_years)))
 
 
 def _validated(data: dict[str, Any], where: str) -> PipelineEntry:

@@ -17,7 +17,8 @@ def test_the_site_navigates_and_shows_a_hostile_title_as_text(browser, tmp_path)
     shutil.copytree(EXAMPLE, source)
     (source / "X-1.yaml").write_text(
         "id: X-1\ntitle: <img src=x onerror=\"document.title='owned'\">\nbuyer: City\n"
-        "estimated_value: 1000\ncurrency: CNY\nexpected_tender_date: 2099-01-01\n",
+        "description: 测试\nestimated_value: 1000\ncurrency: CNY\n"
+        "expected_tender_date: 2099-01-01\n",
         encoding="utf-8")
     run = procure("publish", source, "--out", tmp_path / "site", "--ocid-prefix", "ocds-hc2027",
                   "--profile", "cn", "--publisher", "Harbourside · 港湾市")

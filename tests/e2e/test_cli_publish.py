@@ -287,6 +287,19 @@ def test_cn_profile_writes_the_intentions_table_and_warns(pipeline, tmp_path):
         rows = list(csv.reader(handle))
     assert rows[0] == ["序号", "采购项目名称", "采购需求概况", "预算金额（万元）", "预计采购时间", "备注"]
     assert rows[1][0] == "1" and rows[1][3] == "1850.00" and rows[1][5] == "面向中小企业"
+    # The notice's own forms (财库〔2020〕10号 annex): the title names the months it covers,
+    # the publication date is written 年月日, and an English-only summary is pointed out.
+    assert "港湾市交通运输局2027年3（至）6月政府采购意向</h1>" in page
+    assert "（公开日期：2027年2月10日）" in page
+    assert "HC-2027-002.yaml, field description: the 采购需求概况 has no Chinese text" in stderr
+    (pipeline / "HC-2027-003.yaml").write_text(
+        "id: HC-2027-003\ntitle: Bus depot charging works\nbuyer: Harbourside City\n"
+        "estimated_value: 42000000\ncurrency: CNY\nexpected_tender_date: 2027-06-01\n",
+        encoding="utf-8")
+    code, _, stderr = publish(pipeline, tmp_path / "again", "--profile", "cn",
+                              env={"SOURCE_DATE_EPOCH": "1802217600"})
+    assert code == 2
+    assert "HC-2027-003.yaml, field description: 采购意向 states the 采购需求概况" in stderr
 
 
 def test_options_and_folders_are_checked(pipeline, tmp_path):

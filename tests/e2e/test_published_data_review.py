@@ -99,7 +99,7 @@ IRI = re.compile(r"^(tag:[a-z0-9.-]+,\d{4}-\d{2}-\d{2}:|urn:uuid:[0-9a-f-]{36}$|
 def test_every_feed_entry_keeps_rfc_4287s_rules(site, with_awards, tmp_path):
     """RFC 4287: an entry has exactly one id (an IRI: a tag: URI, RFC 4151, or a UUID URN),
     one title and one updated (§4.1.2); without content it has a rel="alternate" link
-    (§4.1.1), so an award, which has no page, carries its facts as content."""
+    (§4.1.1): a notice links its page, an award its award page."""
     folder = (_publish(tmp_path, "ocds", "--base-url", BASE) if site == "with_a_base_url"
               else with_awards)
     root = ElementTree.parse(folder / "feed.atom").getroot()
@@ -115,10 +115,13 @@ def test_every_feed_entry_keeps_rfc_4287s_rules(site, with_awards, tmp_path):
                      if link.get("rel", "alternate") == "alternate"]
         content = entry.find(f"{ATOM}content")
         assert alternate or (content is not None and (content.text or "").strip())
-    awards = [e for e in entries if (e.findtext(f"{ATOM}content") or "").startswith("Award")]
+    awards = [e for e in entries if any(link.get("href", "").startswith("awards/")
+                                        for link in e.findall(f"{ATOM}link"))]
     assert (len(awards) == 1) == (site == "with_awards")
-    if awards:
-        text = awards[0].findtext(f"{ATOM}content") or ""
-        assert text.startswith("Award · 授标: ") and text != "Award · 授标: "
+    if awards:  # its page, and a summary that names the supplier and the value
+        text = awards[0].findtext(f"{ATOM}summary") or ""
+        assert text == "Award · 授标: Greenwave Mobility Ltd 绿波出行有限公司 · 12,450,000 CNY"
+        (link,) = awards[0].findall(f"{ATOM}link")
+        assert (folder / link.get("href", "")).is_file()
     ids = [e.findtext(f"{ATOM}id") for e in entries]
     assert len(set(ids)) == len(ids)

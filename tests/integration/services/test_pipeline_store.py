@@ -100,5 +100,14 @@ def test_awarded_procurements_are_published_as_award_releases(db, tmp_path, monk
     assert awarded[0]["ocid"] == "ocds-hc2027-T-1"
     assert awarded[0]["awards"][0]["status"] == "active"
     assert awarded[0]["tender"]["numberOfTenderers"] == 3
+    # Every tenderer in parties with its scale; the award on the index and on its own page,
+    # where a hostile name is text (issue 13 point 1).
+    tenderers = [p for p in awarded[0]["parties"] if "tenderer" in p["roles"]]
+    assert len(tenderers) == 3 and all(p["details"]["scale"] in ("sme", "large")
+                                       for p in tenderers)
+    assert {s["measure"] for s in awarded[0]["bids"]["statistics"]} >= {"bids", "validBids"}
+    page = (tmp_path / "site" / "awards" / "T-1.html").read_text(encoding="utf-8")
+    assert "Beta &amp; Sons &lt;Ltd&gt;" in page and "<Ltd>" not in page
+    assert 'href="awards/T-1.html"' in (tmp_path / "site" / "index.html").read_text("utf-8")
     again = pipeline.publish_database(db, tmp_path / "site", OPTIONS, NOW, who["lead"])
     assert again.report.awards == 0 and again.report.releases == 2

@@ -3,9 +3,12 @@
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from procurement.pipeline import feed, site, spreadsheet
 from procurement.pipeline.entry import PipelineEntry
 from procurement.pipeline.policy import history, render_markdown, version_of
+from procurement.pipeline.spreadsheet import intention_period
 
 
 def test_text_that_a_spreadsheet_would_run_is_defused():
@@ -62,3 +65,14 @@ def test_a_prefilled_part_keeps_its_labels_and_escapes_the_rest():
     page = fill_text(template, email="<a@b.example>")
     assert page == fill("contact", label=Markup("Contact {x} · 联系"), email="<a@b.example>")
     assert "Contact {x} · 联系" in page and "&lt;a@b.example&gt;" in page
+
+
+@pytest.mark.parametrize(("first", "last", "period"), [
+    (date(2027, 3, 1), date(2027, 3, 20), "2027年3月"),
+    (date(2027, 3, 1), date(2027, 6, 1), "2027年3（至）6月"),
+    (date(2027, 11, 1), date(2028, 2, 1), "2027年11月（至）2028年2月"),
+    (None, None, ""),
+])
+def test_the_months_a_procurement_intention_covers(first, last, period):
+    """财库〔2020〕10号 annex: the title reads "××（单位名称）××年×（至）×月政府采购意向"."""
+    assert intention_period(first, last) == period

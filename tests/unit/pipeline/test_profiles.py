@@ -49,11 +49,22 @@ def test_uk1_needs_a_value_in_pounds_and_a_tender_date():
 
 def test_cn_warns_when_the_procurement_starts_within_30_days():
     check = ProfileCheck("cn", date(2026, 11, 26))
-    ok = {"estimated_value": "1000000", "currency": "CNY"}
+    ok = {"estimated_value": "1000000", "currency": "CNY", "description": "照明服务"}
     check.entry(entry(expected_tender_date="2026-12-26", **ok), "p.csv", 2)  # 30 days: fine
     check.entry(entry(expected_tender_date="2026-12-25", **ok), "p.csv", 3)  # 29 days
     assert [(w.row, w.column) for w in check.warnings] == [(3, "expected_tender_date")]
-    check.entry(entry(expected_tender_date="2027-03-01", estimated_value="5", currency="USD"),
-                "p.csv", 4)
+    check.entry(entry(expected_tender_date="2027-03-01", estimated_value="5", currency="USD",
+                      description="照明服务"), "p.csv", 4)
     check.entry(entry(expected_tender_date="2027-03-01"), "p.csv", 5)
     assert [(p.row, p.column) for p in check.errors] == [(4, "currency"), (5, "estimated_value")]
+
+
+def test_cn_needs_a_summary_of_the_needs_and_points_out_one_without_chinese():
+    """财库〔2020〕10号: an intention states its 采购需求概况; suppliers read it in Chinese."""
+    check = ProfileCheck("cn", date(2026, 11, 26))
+    ok = {"estimated_value": "1000000", "currency": "CNY", "expected_tender_date": "2027-03-01"}
+    check.entry(entry(**ok), "p.csv", 2)
+    check.entry(entry(description="Street lighting as a service", **ok), "p.csv", 3)
+    check.entry(entry(description="以服务方式采购照明 (lighting)", **ok), "p.csv", 4)
+    assert [(p.row, p.column) for p in check.errors] == [(2, "description")]
+    assert [(w.row, w.column) for w in check.warnings] == [(3, "description")]

@@ -8,13 +8,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from procurement.pipeline.awards import AwardNotice, Winner, award_release
 from procurement.pipeline.checks import PackageChecker, load_schema, schema_dir
 from procurement.pipeline.entry import PipelineEntry
 from procurement.pipeline.releases import (
-    AwardNotice,
     NoticeOptions,
-    Winner,
-    award_release,
     entry_hash,
     planning_release,
     release_date,
