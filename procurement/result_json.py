@@ -106,10 +106,10 @@ def _mapping(keys: list[str], columns: list[NDArray[np.float64]]) -> list[Any]:
     """An object of numbers, as orjson indents it at the fields' depth (``{}`` if empty)."""
     if not keys:
         return ["{}"]
+    import orjson
+
     pieces: list[Any] = ["{\n"]
     for position, (key, column) in enumerate(zip(keys, columns, strict=True)):
-        import orjson
-
         pieces.extend([f"{_FIELD}  {orjson.dumps(key).decode()}: ", _numbers(column),
                        "\n" if position == len(keys) - 1 else ",\n"])
     pieces.append(f"{_FIELD}}}")

@@ -42,3 +42,23 @@ def test_published_file(site: Path, name: str) -> None:
         text, keys = PAGES_KEY.subn(r'\1(key)"', text)
         assert keys == 1
     _check("publish/" + name.replace("/", "-"), text)
+
+
+@pytest.fixture(scope="module")
+def awarded_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The pipeline with the demo city's award (HC-2025-009, awarded on fixed dates)."""
+    folder = tmp_path_factory.mktemp("golden-awards")
+    shutil.copytree(EXAMPLE, folder / "pipeline")
+    assert procure("demo", "--db", folder / "city.sqlite").returncode == 0
+    run = procure("publish", folder / "pipeline", "--out", folder / "site",
+                  "--ocid-prefix", "ocds-hc2027", "--awards-from", folder / "city.sqlite",
+                  "--base-url", "https://open.harbourside.example.cn/pipeline",
+                  env={"SOURCE_DATE_EPOCH": "1795000000"})
+    assert run.returncode == 0, run.stderr
+    return folder / "site"
+
+
+@pytest.mark.parametrize("name", ["release-package.json", "awards/HC-2025-009.html"])
+def test_published_award_file(awarded_site: Path, name: str) -> None:
+    _check(f"publish-awards/{name.replace('/', '-')}",
+           (awarded_site / name).read_text(encoding="utf-8"))

@@ -125,3 +125,15 @@ def test_every_feed_entry_keeps_rfc_4287s_rules(site, with_awards, tmp_path):
         assert (folder / link.get("href", "")).is_file()
     ids = [e.findtext(f"{ATOM}id") for e in entries]
     assert len(set(ids)) == len(ids)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("golden", ["publish/release-package.json",
+                                    "publish-awards/release-package.json"])
+def test_the_golden_packages_pass_the_data_review_tool(golden):
+    """The reviewed golden packages (cn planning; planning with the demo's award)."""
+    report = review(json.loads((ROOT / "tests" / "golden" / golden).read_text("utf-8")))
+    assert report["validation_errors"] == [] and report["additional_fields"] == []
+    assert report["extensions"]["invalid_extension"] == {}
+    assert report["additional_closed_codelist_values"] == {}
+    assert report["additional_checks"] == {}
