@@ -10,7 +10,7 @@ from procurement.rubric import Level
 from procurement.services import bids, panel, procurements, scoring
 from procurement.services.errors import ConflictError
 from procurement.ui import context, versions
-from procurement.ui.context import lang, t
+from procurement.ui.context import lang, t, tm
 from procurement.ui.feedback import flash, guarded
 from procurement.ui.signin import require_actor
 from procurement.ui.text import plain
@@ -126,7 +126,8 @@ with guarded():
                     saved_count += 1
                 except ConflictError:
                     name = rubric.criterion(criterion_id).name.get(lang())
-                    st.error(t("{criterion}: this score was saved elsewhere while you filled in "
+                    # The criterion's name comes from a rubric a user wrote: shown as text.
+                    st.error(tm("{criterion}: this score was saved elsewhere while you filled in "
                                "the form (in another window or on another device). Your entry "
                                "is still in the form; reload the page to see the stored score, "
                                "then save again if yours should replace it.", criterion=name),
