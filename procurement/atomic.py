@@ -19,13 +19,18 @@ from procurement.errors import ProcurementError
 from procurement.i18n import N_
 
 
+def refuse_folder(path: Path) -> None:
+    """A folder named where a file is meant is refused, before any work is done."""
+    if path.is_dir():
+        raise ProcurementError(N_("{file} is a folder; give a file name (such as {example})"),
+                               file=str(path), example=str(path / f"out{path.suffix or '.csv'}"))
+
+
 @contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; rename it into place only on success. A
     folder named where a file is meant is refused before anything is written."""
-    if path.is_dir():
-        raise ProcurementError(N_("{file} is a folder; give a file name (such as {example})"),
-                               file=str(path), example=str(path / f"out{path.suffix or '.csv'}"))
+    refuse_folder(path)
     try:
         handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix,
                                         dir=path.parent if str(path.parent) else ".")

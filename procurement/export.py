@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from procurement.atomic import atomic_path
+from procurement.atomic import atomic_path, refuse_folder
 from procurement.errors import ProcurementError
 from procurement.i18n import N_, Lang
 from procurement.tables import arrow
@@ -127,9 +127,7 @@ def sensitivity_frames(card: Scorecard, lang: Lang = "en") -> dict[str, pd.DataF
 def check_output_path(path: str | Path) -> Path:
     """Refuse an output path we cannot write, before any work is done."""
     path = Path(path)
-    if path.is_dir():
-        raise ProcurementError(N_("{file} is a folder; give a file name (such as {example})"),
-                               file=str(path), example=str(path / f"out{path.suffix or '.csv'}"))
+    refuse_folder(path)
     if path.suffix.lower() not in EXPORT_SUFFIXES:
         raise ProcurementError(N_("cannot write {file}: the output must end in .csv or .xlsx"),
                                file=str(path))

@@ -89,10 +89,7 @@ def render_docx(template: bytes, context: dict[str, Any], name: str) -> bytes:
     document = DocxTemplate(io.BytesIO(template))  # a new object for every render
     try:
         document.render(context, jinja_env=sandbox())
-    except OverflowError as exc:  # the sandbox's limit on range()
-        raise TemplateError(N_("{file}: the template tried something unsafe and was stopped "
-                               "({reason})"), file=name, reason=str(exc)) from exc
-    except SecurityError as exc:
+    except (SecurityError, OverflowError) as exc:  # OverflowError: the sandbox's range() limit
         raise TemplateError(N_("{file}: the template tried something unsafe and was stopped "
                                "({reason})"), file=name, reason=str(exc)) from exc
     except UndefinedError as exc:
@@ -151,26 +148,26 @@ def _inspect_package(template: bytes, name: str) -> None:
     import zlib
 
     try:
-        with zipfile.ZipFile(io.BytesIO(template)) as package:
-            members = package.infolist()
+        package = zipfile.ZipFile(io.BytesIO(template))
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise TemplateError(N_("{file} is not a Word (.docx) document"), file=name) from exc
-    if "word/document.xml" not in {m.filename for m in members}:
-        raise TemplateError(N_("{file} is not a Word (.docx) document (it has no "
-                               "word/document.xml)"), file=name)
-    unpacked = sum(m.file_size for m in members)
-    if unpacked > _MAX_UNPACKED:
-        raise TemplateError(N_("{file} unpacks to {size} MB; a template is at most {limit} MB"),
-                            file=name, size=f"{unpacked / 1024 / 1024:,.0f}",
-                            limit=_MAX_UNPACKED // 1024 // 1024)
-    # Every part read once, its checksum compared: a damaged part is found here, not by the
-    # Word library in the middle of parsing (zlib's "invalid distance too far back").
-    try:
-        with zipfile.ZipFile(io.BytesIO(template)) as package:
+    with package:
+        members = package.infolist()
+        if "word/document.xml" not in {m.filename for m in members}:
+            raise TemplateError(N_("{file} is not a Word (.docx) document (it has no "
+                                   "word/document.xml)"), file=name)
+        unpacked = sum(m.file_size for m in members)
+        if unpacked > _MAX_UNPACKED:
+            raise TemplateError(N_("{file} unpacks to {size} MB; a template is at most "
+                                   "{limit} MB"), file=name, size=f"{unpacked / 1024 / 1024:,.0f}",
+                                limit=_MAX_UNPACKED // 1024 // 1024)
+        # Every part read once, its checksum compared: a damaged part is found here, not by
+        # the Word library in the middle of parsing (zlib's "invalid distance too far back").
+        try:
             damaged = package.testzip()
-    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError) as exc:
-        raise TemplateError(N_("{file} is damaged ({reason})"), file=name,
-                            reason=" ".join(str(exc).split()) or type(exc).__name__) from exc
+        except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError) as exc:
+            raise TemplateError(N_("{file} is damaged ({reason})"), file=name,
+                                reason=" ".join(str(exc).split()) or type(exc).__name__) from exc
     if damaged is not None:
         raise TemplateError(N_("{file} is damaged (the part {part} does not match its "
                                "checksum)"), file=name, part=damaged)

@@ -79,24 +79,11 @@ def entry_hash(row: AuditRow) -> str:
 
 def append(session: Session, actor: str, action: str, entity: str, *,
            procurement_id: int | None = None, before: Any = None, after: Any = None,
-           at: datetime | None = None) -> AuditRow:
-    """Add one entry in the caller's transaction (writers are serialised by the database)."""
-    head = session.get(AuditHeadRow, 1)
-    row = AuditRow(
-        seq=(head.seq if head else 0) + 1,
-        at=(at or clock.now()).astimezone(UTC).isoformat(timespec="microseconds"),
-        actor=actor, action=action, entity=entity, procurement_id=procurement_id,
-        before=None if before is None else canonical(before),
-        after=None if after is None else canonical(after),
-        prev_hash=head.hash if head else GENESIS, scheme=SCHEME,
-    )
-    row.hash = entry_hash(row)
-    session.add(row)
-    if head is None:
-        session.add(AuditHeadRow(id=1, seq=row.seq, hash=row.hash))
-    else:
-        head.seq, head.hash = row.seq, row.hash
-    return row
+           at: datetime | None = None) -> int:
+    """Add one entry in the caller's transaction (writers are serialised by the database);
+    return its sequence number."""
+    return append_all(session, actor, [Entry(action, entity, procurement_id, before, after)],
+                      at=at)
 
 
 @dataclass(frozen=True)
