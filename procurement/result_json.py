@@ -66,25 +66,26 @@ def _items(card: Scorecard, order: NDArray[np.int64]) -> bytes:
     def field(name: str, value: Any, last: bool = False) -> None:
         pieces.extend([f'{_FIELD}"{name}": ', value, "\n" if last else ",\n"])
 
-    bids = card.bids
-    field("bid_id", _strings([bids.bid_ids[i] for i in order.tolist()]))
-    field("supplier", _strings([bids.suppliers[i] for i in order.tolist()]))
+    def numbers_field(name: str, numbers: dict[str, NDArray[Any]]) -> None:
+        pieces.extend([f'{_FIELD}"{name}": ', *_mapping(numbers), ",\n"])
+
+    bids, positions = card.bids, order.tolist()
+    field("bid_id", _strings([bids.bid_ids[i] for i in positions]))
+    field("supplier", _strings([bids.suppliers[i] for i in positions]))
     field("sme", pc.if_else(arrow.from_booleans(bids.sme[order]), _scalar("true"), _scalar("false")))
     field("rank", pc.if_else(qualified, _numbers(card.ranks[order]), null))
     field("total", pc.if_else(qualified, _numbers(card.totals[order]), null))
     field("status", pc.if_else(qualified, _scalar(f'"{BidStatus.RANKED.value}"'),
                                _scalar(f'"{BidStatus.DISQUALIFIED.value}"')))
-    pieces.append(f'{_FIELD}"scores": ')
-    pieces.extend(_mapping(card.criteria, [card.matrix[order, j]
-                                           for j in range(len(card.criteria))]))
-    scale = [c.id for c in card.rubric.scale_criteria]
-    pieces.append(f',\n{_FIELD}"raw_scores": ')
-    pieces.extend(_mapping(scale, [card.raw[c][order] for c in scale]))
-    pieces.append(",\n")
+    numbers_field("scores", {c: card.matrix[order, j] for j, c in enumerate(card.criteria)})
+    numbers_field("raw_scores", {c.id: card.raw[c.id][order] for c in card.rubric.scale_criteria})
     field("cost", null if card.cost is None else _numbers(card.cost[order]))
     field("evaluated_cost",
           null if card.evaluated_cost is None else _numbers(card.evaluated_cost[order]))
-    field("tco", null if card.tco is None else _tco(card, order))
+    if card.tco is None:
+        field("tco", null)
+    else:
+        numbers_field("tco", _tco(card, order))
     field("flags", _notes(card.flags, order))
     field("reasons", _notes(card.reasons, order), last=True)
     pieces.append(f"{_ITEM}}},\n")
@@ -102,16 +103,16 @@ def _scalar(text: str) -> pa.Scalar:
     return pa.StringArray.from_buffers(1, pa.py_buffer(offsets), pa.py_buffer(data))[0]
 
 
-def _mapping(keys: list[str], columns: list[NDArray[np.float64]]) -> list[Any]:
+def _mapping(numbers: dict[str, NDArray[Any]]) -> list[Any]:
     """An object of numbers, as orjson indents it at the fields' depth (``{}`` if empty)."""
-    if not keys:
+    if not numbers:
         return ["{}"]
     import orjson
 
     pieces: list[Any] = ["{\n"]
-    for position, (key, column) in enumerate(zip(keys, columns, strict=True)):
+    for position, (key, column) in enumerate(numbers.items()):
         pieces.extend([f"{_FIELD}  {orjson.dumps(key).decode()}: ", _numbers(column),
-                       "\n" if position == len(keys) - 1 else ",\n"])
+                       "\n" if position == len(numbers) - 1 else ",\n"])
     pieces.append(f"{_FIELD}}}")
     return pieces
 
@@ -158,9 +159,8 @@ def _without_separators(data: NDArray[np.uint8], commas: NDArray[np.intp],
     return pa.StringArray.from_buffers(count, pa.py_buffer(offsets), pa.py_buffer(kept))
 
 
-def _tco(card: Scorecard, order: NDArray[np.int64]) -> pa.Array:
-    import pyarrow.compute as pc
-
+def _tco(card: Scorecard, order: NDArray[np.int64]) -> dict[str, NDArray[Any]]:
+    """The columns of each bid's ``tco`` object, in :class:`~.scoring.result.Tco`'s order."""
     assert card.tco is not None and card.bids.cost.term_years is not None
     tco = card.tco
     parts = {"capex": tco.capex[order], "opex_pv": tco.opex_pv[order],
@@ -168,13 +168,7 @@ def _tco(card: Scorecard, order: NDArray[np.int64]) -> pa.Array:
     parts["total"] = parts["capex"] + parts["opex_pv"] + parts["exit_pv"]
     parts["term_years"] = card.bids.cost.term_years[order].astype(np.int64)
     parts["discount_rate"] = np.full(len(order), card.options.discount_rate)
-    pieces: list[Any] = ["{\n"]
-    for position, (key, column) in enumerate(parts.items()):
-        pieces.extend([f'{_FIELD}  "{key}": ', _numbers(column),
-                       "\n" if position == len(parts) - 1 else ",\n"])
-    pieces.append(f"{_FIELD}}}")
-    return pc.binary_join_element_wise(*[_scalar(p) if isinstance(p, str) else p
-                                         for p in pieces], _scalar(""), null_handling="emit_null")
+    return parts
 
 
 def _notes(notes: dict[int, list[Any]], order: NDArray[np.int64]) -> pa.Array:

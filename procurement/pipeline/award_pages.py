@@ -3,6 +3,7 @@ the award release (:mod:`.awards`) as people read it. Few pages, so drawn with J
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from markupsafe import Markup
@@ -58,7 +59,7 @@ def index_line(release: Release, ocid_prefix: str) -> dict[str, Any]:
 
 
 def _money(value: dict[str, Any] | None) -> str:
-    if not value:
-        return "–"
-    number = value.get("amount", value.get("value"))
-    return f"{number:,} {value['currency']}" if number is not None else "–"
+    """An OCDS Value (or a monetary statistic) as the notice pages write an amount."""
+    number = (value or {}).get("amount", (value or {}).get("value"))
+    return site.money(None if number is None else Decimal(str(number)),
+                      (value or {}).get("currency"))

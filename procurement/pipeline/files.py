@@ -83,7 +83,9 @@ class SiteFiles:
         self.awards = False  # an award release in the package (its extensions are declared)
         self._award_releases: dict[str, Release] = {}
         self.first: Release | None = None
-        self._months: list[date] = []  # the first and last expected month of the 采购意向
+        # The first and last expected tender date of the 采购意向, for the months its title names.
+        self._first: date | None = None
+        self._last: date | None = None
 
     def __enter__(self) -> SiteFiles:
         return self
@@ -129,9 +131,10 @@ class SiteFiles:
                    "month": spreadsheet.month(entry.expected_tender_date),
                    "note": "面向中小企业" if entry.sme_suitable else ""}
             self._intentions.write(fill("intention_row", **row))
-            if entry.expected_tender_date is not None:
-                day = entry.expected_tender_date
-                self._months = [min([day, *self._months[:1]]), max([day, *self._months[1:]])]
+            day = entry.expected_tender_date
+            if day is not None:
+                self._first = day if self._first is None else min(self._first, day)
+                self._last = day if self._last is None else max(self._last, day)
             self._intention_table.writerow([spreadsheet.safe(value) for value in row.values()])
 
     def finish(self, header: dict[str, Any], count: int, policies: list[PolicyVersion],
@@ -158,9 +161,9 @@ class SiteFiles:
             (self.folder / award_pages.page_name(release, options.ocid_prefix)).write_text(
                 award_pages.award_page(release, frame), encoding="utf-8")
         if self._cn:
-            first, last = (self._months[0], self._months[1]) if self._months else (None, None)
             self._join("procurement-intentions.html", *site.page_around_rows(
-                "intentions.html", frame, period=spreadsheet.intention_period(first, last),
+                "intentions.html", frame,
+                period=spreadsheet.intention_period(self._first, self._last),
                 published_day=formats.day(date.fromisoformat(published[:10]), "zh")))
         shutil.copyfile(site.template_dir() / "style.css", self.folder / "style.css")
         if policies:

@@ -79,25 +79,14 @@ def from_strings(values: Sequence[Any] | NDArray[Any]) -> pa.Array:
     """Return text values (``None`` for missing) as an Arrow string array."""
     import pyarrow as pa
 
-    if isinstance(values, list) and None not in values:  # the common case: every row has one
-        try:
-            data, lengths = _joined(values)
-        except TypeError:  # not all text: numbers written as text
-            data, lengths = _joined([str(v) for v in values])
-        offsets = np.zeros(len(values) + 1, dtype=np.int64)
-        np.cumsum(lengths, out=offsets[1:])
-        return pa.Array.from_buffers(pa.large_string(), len(values),
-                                     [None, pa.py_buffer(offsets), pa.py_buffer(data)])
-    items = np.asarray(values, dtype=object)
-    present = items != None  # noqa: E711 - elementwise comparison, not identity
-    texts = [str(v) for v in items[present]] if not present.all() else list(map(str, items))
-    data, lengths = _joined(texts)
-    sizes = np.zeros(len(items), dtype=np.int64)
+    present = np.fromiter((v is not None for v in values), dtype=bool, count=len(values))
+    data, lengths = _joined([v if isinstance(v, str) else str(v) for v in values if v is not None])
+    sizes = np.zeros(len(values), dtype=np.int64)
     sizes[present] = lengths
-    offsets = np.zeros(len(items) + 1, dtype=np.int64)
+    offsets = np.zeros(len(values) + 1, dtype=np.int64)
     np.cumsum(sizes, out=offsets[1:])
     bitmap = None if present.all() else _bitmap(present)
-    return pa.Array.from_buffers(pa.large_string(), len(items),
+    return pa.Array.from_buffers(pa.large_string(), len(values),
                                  [bitmap, pa.py_buffer(offsets), pa.py_buffer(data)])
 
 
