@@ -19,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import shutil
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import create_engine
@@ -58,8 +58,7 @@ def backup(url: str, out: Path) -> BackupReport:
     with atomic_path(out) as temporary:
         _copy(source, temporary)
         report = verify(temporary)
-    return BackupReport(out, out.stat().st_size, report.revision, report.audit_entries,
-                        report.audit_head)
+    return replace(report, path=out, size=out.stat().st_size)
 
 
 def restore(url: str, backup_file: Path) -> tuple[BackupReport, Path | None]:
