@@ -55,6 +55,11 @@ with left:
     sme = st.number_input(t("SME price deduction"), min_value=0.0, max_value=0.99,
                           value=law_sme[0] if law_sme else defaults.sme_deduction, step=0.01,
                           format="%.2f", key=f"new_sme_{jurisdiction}")
+    publish_bids = st.checkbox(
+        t("Publish each bid after the award"), value=False, key="new_publish_bids",
+        help=t("The award's open data then lists every bid: the bidder, whether it stayed in "
+               "the evaluation, and its price. Bidders read this in the methodology before "
+               "they bid; without it only the bid statistics are published."))
 with right:
     with st.form("new_procurement"):
         reference = st.text_input(t("Reference"), placeholder="HC-2027-001")
@@ -94,7 +99,8 @@ with right:
                 buyer_id=buyer_id, description=description, rubric=rubric, lots=lots,
                 standstill_days=standstill, jurisdiction=jurisdiction, region=region,
                 method=method, price_formula=formula,
-                benchmark_price=benchmark or None, discount_rate=rate, sme_deduction=sme)
+                benchmark_price=benchmark or None, discount_rate=rate, sme_deduction=sme,
+                publish_bids=publish_bids)
             for username in chosen:
                 panel.assign_evaluator(db, who, detail.id, username)
             context.select_procurement(detail.id)
@@ -107,7 +113,7 @@ try:
 
     options = scoring_options(rubric, method=method, price_formula=formula,
                               benchmark_price=benchmark or None, discount_rate=rate,
-                              sme_deduction=sme)
+                              sme_deduction=sme, publish_bids=publish_bids)
     show_methodology(rubric, options, jurisdiction)
 except ProcurementError as exc:
     st.warning(exc.render(lang()), icon=":material/warning:")

@@ -44,6 +44,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.results import record as record_result  # noqa: E402
 from procurement.i18n import N_  # noqa: E402
 from procurement.jurisdictions.orgid import usci_check_character  # noqa: E402
+from procurement.pipeline import cpv  # noqa: E402
 
 PROCURE = Path(sys.executable).parent / "procure"
 COLUMNS = ("id", "title", "description", "buyer", "buyer_id", "estimated_value", "currency",
@@ -76,6 +77,10 @@ BUYER_IDS = [f"CN-USCI-11440300MB2D{n:04d}0" + usci_check_character(f"11440300MB
              for n in range(40)]
 
 
+# Codes of the vocabulary, as a city's pipeline has them.
+CPV_CODES = sorted(cpv.labels())
+
+
 def write_pipeline(path: Path, count: int) -> None:
     rng = random.Random(37106)
     methods, categories = ("open", "selective", "limited", "direct"), ("goods", "works", "services")
@@ -90,7 +95,7 @@ def write_pipeline(path: Path, count: int) -> None:
                 "Outcome-based service with open data; lots open to SMEs. 成果导向服务。",
                 f"Department {i % 40} · 部门 {i % 40}", BUYER_IDS[i % 40],
                 rng.randrange(50_000, 90_000_000), "CNY", methods[i % 4], categories[i % 3],
-                f"{rng.randrange(30_000_000, 98_000_000)}", f"{year}-{month:02d}-01",
+                rng.choice(CPV_CODES), f"{year}-{month:02d}-01",
                 f"{year}-{month:02d}-20", f"{year + 1}-01-01", f"{year + 3}-12-31",
                 "yes" if i % 2 else "no", f"{year - 1}-12-{1 + i % 28:02d}",
                 "Supplier day · 供应商交流会", "procurement@city.example", "planned",

@@ -42,6 +42,7 @@ def award_page(release: Release, frame: site.Frame) -> str:
                      "value": _money(s) if "currency" in s else s["value"]}
                     for s in release.get("bids", {}).get("statistics", [])
                     if s["measure"] in _MEASURES],
+        bids=release.get("bids", {}).get("details", []),
         criteria=[{"name": c.get("name", c.get("type", "")),
                    "weight": f"{c['numbers'][0]['number']:g}"} for c in criteria],
         **frame.context("../", release.get("language", "en")))

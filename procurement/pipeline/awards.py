@@ -78,6 +78,7 @@ class AwardNotice:
     bidders: tuple[Bidder, ...] = ()
     criteria: tuple[Criterion, ...] = ()
     lots: tuple[tuple[str, str], ...] = ()  # (id, title) when the procurement has lots
+    publish_bids: bool = False  # the methodology said each bid is published after award
 
 
 def award_key(reference: str) -> str:
@@ -108,6 +109,8 @@ def award_release(notice: AwardNotice, options: NoticeOptions, sequence: int,
             award["value"] = {"amount": amount(winner.amount), "currency": notice.currency}
         if winner.lot:
             award["relatedLots"] = [winner.lot]
+        if notice.publish_bids and winner.bid:
+            award["relatedBid"] = winner.bid  # the bid extension's cross reference
         awards.append(award)
     tender: dict[str, Any] = {"id": notice.reference, "title": notice.title,
                               "status": "complete", "numberOfTenderers": notice.tenderers}
@@ -123,9 +126,13 @@ def award_release(notice: AwardNotice, options: NoticeOptions, sequence: int,
         "tag": ["award" if sequence == 1 else "awardUpdate"], "initiationType": "tender",
         "language": notice.language, "parties": parties,
         "buyer": {"id": buyer["id"], "name": notice.buyer}, "tender": tender}
-    statistics = _statistics(notice)
-    if statistics:
-        release["bids"] = {"statistics": statistics}
+    bids: dict[str, Any] = {}
+    if statistics := _statistics(notice):
+        bids["statistics"] = statistics
+    if notice.publish_bids and notice.bidders:
+        bids["details"] = [_bid(bidder, notice.currency) for bidder in notice.bidders]
+    if bids:
+        release["bids"] = bids
     release["awards"] = awards
     return release
 
@@ -148,6 +155,20 @@ def _tenderers(notice: AwardNotice) -> list[dict[str, Any]]:
             party["details"] = {"scale": "sme" if bidder.sme else "large"}
         parties[key] = party
     return list(parties.values())
+
+
+def _bid(bidder: Bidder, currency: str | None) -> dict[str, Any]:
+    """One bid as the bid extension has it: valid when it stayed in the evaluation,
+    disqualified when a gate or a check removed it."""
+    bid: dict[str, Any] = {
+        "id": bidder.bid, "status": "valid" if bidder.valid else "disqualified",
+        "tenderers": [{"id": party_id(bidder.supplier, bidder.supplier_id, "supplier"),
+                       "name": bidder.supplier}]}
+    if bidder.amount is not None and currency:
+        bid["value"] = {"amount": amount(bidder.amount), "currency": currency}
+    if bidder.lot:
+        bid["relatedLots"] = [bidder.lot]
+    return bid
 
 
 def _lots(notice: AwardNotice) -> list[dict[str, Any]]:

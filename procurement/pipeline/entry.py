@@ -25,6 +25,7 @@ from pydantic_core import PydanticCustomError
 from procurement.i18n import N_
 from procurement.jurisdictions import orgid
 from procurement.paths import shipped_dir
+from procurement.pipeline import cpv
 
 Method = Literal["open", "selective", "limited", "direct"]
 Category = Literal["goods", "works", "services"]
@@ -39,7 +40,6 @@ REQUIRED = ("id", "title", "buyer")
 
 # An id becomes part of an ocid, a release id and a web page's file name: no '#', no '/'.
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$"
-CPV_PATTERN = r"^\d{8}(-\d)?$"
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 # Fields whose value is text even when YAML reads it as a number (cpv: 50232100).
 _TEXT_FIELDS = frozenset({"id", "title", "description", "buyer", "buyer_id", "currency", "cpv",
@@ -104,6 +104,14 @@ def _currency(value: str) -> str:
     return value
 
 
+def _cpv(value: str) -> str:
+    if (code := cpv.code(value)) is not None:
+        return code
+    if cpv.well_formed(value):
+        raise _rule(N_("is not a code of the CPV 2008 vocabulary (Regulation (EC) No 213/2008)"))
+    raise _rule(N_("must be a CPV code: 8 digits, optionally -check digit (45233162-2)"))
+
+
 def _org_id(value: str) -> str:
     """An org-id identifier (SCHEME-ID) in a registered scheme that passes its check: it is
     published as the buyer's ``identifier``, and a made-up scheme would be published as is."""
@@ -128,7 +136,7 @@ class PipelineEntry(BaseModel):
     currency: Annotated[str, AfterValidator(_currency)] | None = None
     procurement_method: Method | None = None
     category: Category | None = None
-    cpv: Annotated[str, Field(pattern=CPV_PATTERN)] | None = None
+    cpv: Annotated[str, AfterValidator(_cpv)] | None = None
     expected_tender_date: date | None = None
     expected_award_date: date | None = None
     contract_start: date | None = None

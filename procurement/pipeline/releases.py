@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from procurement.jurisdictions import NOTICE_RULES, orgid
 from procurement.jurisdictions.notices import NoticeRules
+from procurement.pipeline import cpv
 from procurement.pipeline.entry import PipelineEntry
 from procurement.vocabulary import NoticeProfile
 
@@ -161,7 +162,9 @@ def planning_release(entry: PipelineEntry, options: NoticeOptions, sequence: int
     if entry.category:
         tender["mainProcurementCategory"] = entry.category
     if entry.cpv:
-        tender["items"] = [{"id": "1", "classification": {"scheme": "CPV", "id": entry.cpv}}]
+        # The label is the vocabulary's (English, the only language it has beside the EU's).
+        tender["items"] = [{"id": "1", "classification": {
+            "scheme": cpv.SCHEME, "id": entry.cpv, "description": cpv.label(entry.cpv)}}]
     if entry.expected_tender_date:
         tender["tenderPeriod"] = {"startDate": start(entry.expected_tender_date)}
         # Where Find a Tender publishes the expected date of the tender notice (the

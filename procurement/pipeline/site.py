@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 
 from procurement.i18n import N_, tr
 from procurement.paths import shipped_dir
+from procurement.pipeline import cpv
 from procurement.pipeline.entry import PipelineEntry
 from procurement.pipeline.snippets import fill, fill_text, prefill
 
@@ -66,6 +67,11 @@ _LABELS = {
     "tenderer_count": N_("Number of tenderers"),
     "sme_short": N_("SME"),
     "bid_statistics": N_("Bids"),
+    "bid_details": N_("Each bid"),
+    "bid": N_("Bid"),
+    "bid_value": N_("Bid value"),
+    "bid_valid": N_("valid"),
+    "bid_disqualified": N_("disqualified"),
     "award_criteria": N_("Award criteria and weights"),
     "open_data": N_("Open data"),
     "ocid": N_("Open Contracting ID"),
@@ -212,7 +218,8 @@ def notice_page(entry: PipelineEntry, ocid: str, frame: Frame) -> str:
                          text=e.description) if e.description else None,
         buyer=e.buyer, value=money(e.estimated_value, e.currency),
         method=_html_word(e.procurement_method), category=_html_word(e.category),
-        cpv=e.cpv or "–", tender_date=_day(e.expected_tender_date),
+        cpv=e.cpv or "–", cpv_description=cpv.label(e.cpv) if e.cpv else "",
+        tender_date=_day(e.expected_tender_date),
         award_date=_day(e.expected_award_date), contract=contract, sme=_flag(e.sme_suitable),
         contact=fill("contact", label=names["contact"], email=e.contact_email)
         if e.contact_email else None,

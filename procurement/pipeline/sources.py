@@ -46,7 +46,6 @@ _MESSAGES = {
 _PATTERN_MESSAGES = {
     "language": N_("must be a two-letter language code such as en or zh"),
     "buyer_id": N_("must not contain spaces or '#'"),
-    "cpv": N_("must be a CPV code: 8 digits, optionally -check digit (45233162-2)"),
     "contact_email": N_("must be an email address"),
 }
 

@@ -29,6 +29,10 @@ class ScoringOptions(BaseModel):
     # Panel spread (range / scale width) above which a cell is flagged.
     spread_review: float = Field(default=0.20, ge=0, le=1)
     spread_disagreement: float = Field(default=0.50, ge=0, le=1)
+    # Disclosure stated in the methodology: after the award, publish each bid (bidder, status,
+    # value) in the award release's bids.details. Off by default: bids are commercially
+    # confidential unless bidders were told otherwise (the statistics are always published).
+    publish_bids: bool = False
 
     @model_validator(mode="after")
     def _benchmark_given(self) -> ScoringOptions:

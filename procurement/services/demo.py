@@ -145,7 +145,7 @@ def _awarded_signals(db: Database, actor: dict[str, Actor]) -> None:
             description=("Adaptive signal timing at 60 junctions, bought as an outcome: shorter "
                          "peak-hour delays and punctual buses, with the signal timings published "
                          "as open data. 以成果方式采购 60 个路口的自适应信号配时服务。"),
-            rubric="iso37106-smart", sme_deduction=0.10)
+            rubric="iso37106-smart", sme_deduction=0.10, publish_bids=True)
         for name in ("li.wei", "chen.fang"):
             panel.assign_evaluator(db, lead, signals.id, name)
         procurements.update_contract_terms(

@@ -206,7 +206,8 @@ def awarded(db: Database) -> list[AwardNotice]:
                 description=row.description or None, bidders=bidders,
                 criteria=_criteria(row.rubric, first.get("weights", {})),
                 lots=tuple((str(lot["id"]), str(lot.get("title") or lot["id"]))
-                           for lot in row.lots)))
+                           for lot in row.lots),
+                publish_bids=bool((row.options or {}).get("publish_bids"))))
     return notices
 
 

@@ -175,6 +175,9 @@ def show_methodology(rubric: Rubric, options: ScoringOptions | None = None,
                        formula=t(labels.PRICE_FORMULAS[options.price_formula]),
                        rate=f"{options.discount_rate * 100:g}",
                        sme=f"{options.sme_deduction * 100:g}"))
+        st.markdown(t("**After the award:** every bid is published (bidder, status, price)")
+                    if options.publish_bids else
+                    t("**After the award:** the bid statistics are published, not each bid"))
     if jurisdiction is not None:
         law = jurisdictions.get(jurisdiction)
         st.markdown(tm("**Law:** {law} · **standstill:** {rule}", law=t(law.law.text),

@@ -229,10 +229,12 @@ def test_a_spreadsheet_source(tmp_path):
     book = Workbook()
     sheet = book.active
     sheet.append(["ID", "Title", "Buyer", "Estimated_Value", "Currency", "Expected_Tender_Date",
-                  "SME_Suitable"])
+                  "SME_Suitable", "CPV"])
     import datetime as dt
 
-    sheet.append(["W-1", "路灯维护", "港湾市", 1250000, "CNY", dt.datetime(2027, 3, 1), "是"])
+    # 03111000 typed into a cell: the spreadsheet keeps the number 3111000 (issue 13 point 9).
+    sheet.append(["W-1", "路灯维护", "港湾市", 1250000, "CNY", dt.datetime(2027, 3, 1), "是",
+                  3111000])
     source = tmp_path / "pipeline.xlsx"
     book.save(source)
     out = tmp_path / "site"
@@ -241,6 +243,28 @@ def test_a_spreadsheet_source(tmp_path):
     release = json.loads((out / "release-package.json").read_text(encoding="utf-8"))["releases"][0]
     assert release["tender"]["tenderPeriod"]["startDate"] == "2027-03-01T00:00:00Z"
     assert release["tender"]["value"] == {"amount": 1250000, "currency": "CNY"}
+    assert release["tender"]["items"][0]["classification"] == {
+        "scheme": "CPV", "id": "03111000", "description": "Seeds"}
+
+
+def test_a_cpv_code_has_one_form_in_every_output(tmp_path):
+    """One code, one form (issue 13 point 9): "45310000-3" and "50232100" were published side
+    by side; the check digit is not published (it cannot be derived, schemas/cpv-2008)."""
+    source = tmp_path / "pipeline.csv"
+    source.write_text("id,title,buyer,cpv\nC-1,Lighting,City,45310000-3\n"
+                      "C-2,Maintenance,City,50232100\n", encoding="utf-8")
+    out = tmp_path / "site"
+    code, _, stderr = publish(source, out)
+    assert code == 0, stderr
+    package = json.loads((out / "release-package.json").read_text(encoding="utf-8"))
+    assert [r["tender"]["items"][0]["classification"]["id"] for r in package["releases"]] == [
+        "45310000", "50232100"]
+    rows = list(csv.DictReader((out / "pipeline.csv").read_text(encoding="utf-8-sig")
+                               .splitlines()))
+    assert [row["cpv"] for row in rows] == ["45310000", "50232100"]
+    page = (out / "notices" / "C-1.html").read_text(encoding="utf-8")
+    assert '45310000 <span lang="en">Electrical installation work</span>' in page
+    assert "45310000-3" not in page
 
 
 def test_uk1_profile(tmp_path):
@@ -410,3 +434,4 @@ def test_an_ocids_releases_compile_to_one_record_in_any_order(pipeline: Path, tm
     backward = merger.create_compiled_release(list(reversed(mine)))
     assert forward == backward
     assert forward["tender"]["value"]["amount"] == 19000000
+

@@ -1,6 +1,7 @@
 """The award release tells the whole story (issue 13 point 1): every tenderer with its role
 and scale, the bid statistics, the award criteria with their weights, lots, and values."""
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -72,3 +73,25 @@ def test_without_lots_the_criteria_sit_on_one_lot_and_the_statistics_on_the_tend
     assert [lot["id"] for lot in release["tender"]["lots"]] == ["1"]
     assert "relatedLots" not in release["awards"][0]
     assert all("relatedLot" not in s for s in release["bids"]["statistics"])
+
+
+def test_bids_are_published_only_where_the_methodology_says_so():
+    """bids.details and awards.relatedBid (bid extension) when the methodology stated that
+    bids are published after the award; otherwise the statistics alone."""
+    assert "details" not in award_release(NOTICE, OPTIONS, 1, "2026-12-21T09:00:00Z")["bids"]
+    assert all("relatedBid" not in a
+               for a in award_release(NOTICE, OPTIONS, 1, "2026-12-21T09:00:00Z")["awards"])
+    disclosed = replace(NOTICE, publish_bids=True)
+    release = award_release(disclosed, OPTIONS, 1, "2026-12-21T09:00:00Z")
+    details = release["bids"]["details"]
+    assert [(b["id"], b["status"], b["value"]["amount"], b["relatedLots"]) for b in details] == [
+        ("B-1", "valid", 900000, ["north"]), ("B-2", "valid", 1200000, ["north"]),
+        ("B-3", "disqualified", 400000, ["north"]), ("B-4", "valid", 500000, ["south"])]
+    parties = {p["id"] for p in release["parties"]}
+    assert all(t["id"] in parties for b in details for t in b["tenderers"])
+    bids = {b["id"] for b in details}
+    assert [a["relatedBid"] for a in release["awards"]] == ["B-1", "B-4"]
+    assert all(a["relatedBid"] in bids for a in release["awards"])
+    checker = PackageChecker()
+    checker.release(release, "award")
+    assert checker.problems == []

@@ -72,6 +72,10 @@ def test_text_from_a_spreadsheet_is_read_as_values():
     ({"cpv": "4523316"},
      "p.csv, row 2, column cpv: must be a CPV code: 8 digits, optionally -check digit "
      "(45233162-2)"),
+    # A well-formed code that the vocabulary does not have (Regulation (EC) No 213/2008).
+    ({"cpv": "45233163"},
+     "p.csv, row 2, column cpv: is not a code of the CPV 2008 vocabulary (Regulation (EC) "
+     "No 213/2008)"),
     ({"contact_email": "procurement at city"},
      "p.csv, row 2, column contact_email: must be an email address"),
     ({"sme_suitable": "maybe"}, "p.csv, row 2, column sme_suitable: must be yes or no"),
@@ -89,6 +93,18 @@ def test_text_from_a_spreadsheet_is_read_as_values():
 ])
 def test_bad_values_are_named_with_row_and_column(fields, message):
     assert problems(**fields) == [message]
+
+
+@pytest.mark.parametrize(("written", "published"), [
+    ("45310000-3", "45310000"),  # the check digit is accepted and not published
+    ("45310000", "45310000"),
+    ("03111000", "03111000"),  # a leading zero is kept: the code is text
+    ("09310000-5", "09310000"),
+    (3111000, "03111000"),  # 03111000 typed into a spreadsheet cell, stored as a number
+    ("3111000", "03111000"),  # …and written out to CSV by that spreadsheet
+])
+def test_a_cpv_code_has_one_form(written, published):
+    assert PipelineEntry.model_validate({**GOOD, "cpv": written}).cpv == published
 
 
 def test_the_tender_comes_before_the_award_and_the_award_before_the_contract():

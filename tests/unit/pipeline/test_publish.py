@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from procurement.errors import InputError
 from procurement.pipeline import pages as notice_pages
+from procurement.pipeline import releases
 from procurement.pipeline.publish import PublishOptions, publish
 from procurement.pipeline.sources import EntryReader, ranges
 from procurement.pipeline.state import FileState
@@ -59,13 +62,41 @@ def test_the_intentions_are_numbered_in_one_run_and_no_work_file_is_left(tmp_pat
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p.csv", "s.jsonl", "site"]
 
 
-def test_processes_changes_nothing(tmp_path):
+@pytest.mark.parametrize("pages", [True, False])
+def test_processes_changes_nothing(tmp_path, pages):
+    """With two processes the second writes the pages (anew, then kept): the files are the
+    same as with one, and without pages too."""
     source = pipeline_csv(tmp_path / "p.csv", 12)
-    publish(EntryReader(source), tmp_path / "one", OPTIONS, NOW, FileState(tmp_path / "1.jsonl"))
-    publish(EntryReader(source), tmp_path / "two", OPTIONS, NOW, FileState(tmp_path / "2.jsonl"),
-            processes=2)
-    assert files(tmp_path / "one") == files(tmp_path / "two")
-    assert (tmp_path / "1.jsonl").read_bytes() == (tmp_path / "2.jsonl").read_bytes()
+    options = replace(OPTIONS, pages=pages)
+    for _ in range(2):  # anew, then again with the pages kept
+        publish(EntryReader(source), tmp_path / "one", options, NOW,
+                FileState(tmp_path / "1.jsonl"))
+        publish(EntryReader(source), tmp_path / "two", options, NOW,
+                FileState(tmp_path / "2.jsonl"), processes=2)
+        assert files(tmp_path / "one") == files(tmp_path / "two")
+        assert (tmp_path / "1.jsonl").read_bytes() == (tmp_path / "2.jsonl").read_bytes()
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_a_release_the_schema_refuses_is_named_and_nothing_is_written(
+        tmp_path, monkeypatch, processes):
+    made = releases.planning_release
+
+    def wrong(*args: Any, **kwargs: Any) -> dict[str, Any]:
+        release = made(*args, **kwargs)
+        release["tender"]["status"] = "imagined"  # not in the closed tenderStatus codelist
+        return release
+
+    monkeypatch.setattr(releases, "planning_release", wrong)
+    source = pipeline_csv(tmp_path / "p.csv", 2)
+    with pytest.raises(InputError) as caught:
+        publish(EntryReader(source), tmp_path / "site", replace(OPTIONS, pages=False), NOW,
+                FileState(tmp_path / "s.jsonl"), processes=processes)
+    lines = caught.value.lines("en")
+    assert len(lines) == 2 and all(
+        "field tender.status: not valid OCDS 1.1.5" in line for line in lines), lines
+    assert lines[0].startswith(f"{source}:2")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.csv"]
 
 
 def test_a_duplicate_is_found_and_nothing_is_written(tmp_path):

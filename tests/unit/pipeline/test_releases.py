@@ -47,7 +47,8 @@ def test_the_first_release_is_a_planning_notice_with_the_anchor_fields():
     assert notice["url"] == "https://example.org/pipeline/notices/PIPE-1.html"
     tender = release["tender"]
     assert tender["status"] == "planning" and tender["mainProcurementCategory"] == "works"
-    assert tender["items"][0]["classification"] == {"scheme": "CPV", "id": "45233162"}
+    assert tender["items"][0]["classification"] == {
+        "scheme": "CPV", "id": "45233162", "description": "Cycle path construction work"}
     assert tender["tenderPeriod"] == {"startDate": "2025-10-01T00:00:00Z"}
     assert tender["contractPeriod"] == {"startDate": "2026-04-01T00:00:00Z",
                                         "endDate": "2028-03-31T23:59:59Z"}
