@@ -15,7 +15,7 @@ import streamlit as st
 
 from procurement.documents.pdf import libreoffice, to_pdf
 from procurement.i18n import Lang, Term, language_names
-from procurement.services import audit_log, documents
+from procurement.services import audit_log, documents, dossier
 from procurement.ui import context
 from procurement.ui.context import t
 from procurement.ui.feedback import guarded
@@ -134,3 +134,28 @@ if ready_zip:
     st.download_button(t("Download {file}", file=file_name), data=content,
                        file_name=file_name, mime=mime, icon=":material/download:",
                        key="download_summaries")
+
+st.divider()
+dossier_label = t("Award dossier")
+st.markdown(f"**{dossier_label}** — " + t(
+    "The methodology, the evaluation report, every assessment summary and the contract draft "
+    "in both languages, the audit log, and a manifest of their SHA-256 with the audit chain's "
+    "head: `procure dossier verify` shows later that nothing in it has changed."))
+DOSSIER_KEY = "_prepared_dossier"
+if why_not["assessment-summary"]:
+    st.caption(t("Not yet: {reason}.", reason=Term(why_not["assessment-summary"] or "")))
+elif st.button(t("Prepare: {document}", document=dossier_label), icon=":material/verified:",
+               key="make_dossier"):
+    with guarded(), st.spinner(t("Preparing…")), tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / f"{summary.reference}-dossier.zip"
+        built = dossier.build(db, who, summary.id, target)
+        # Making it is audited: it stays on offer until anything else is recorded.
+        st.session_state[DOSSIER_KEY] = ((summary.id, audit_log.revision(db)),
+                                         (target.read_bytes(), target.name, built.head_hash))
+found = st.session_state.get(DOSSIER_KEY)
+if found and found[0] == (summary.id, audit_log.revision(db)):
+    content, file_name, head = found[1]
+    st.caption(t("Audit chain head: {hash}", hash=head))
+    st.download_button(t("Download {file}", file=file_name), data=content, file_name=file_name,
+                       mime="application/zip", icon=":material/download:",
+                       key="download_dossier")

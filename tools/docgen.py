@@ -88,6 +88,8 @@ def _commands(group: click.Group, prefix: str) -> Iterator[tuple[str, click.Comm
     for name in sorted(group.commands):
         command = group.commands[name]
         if isinstance(command, click.Group):
+            if command.invoke_without_command:  # a group that is a command too (dossier)
+                yield f"{prefix} {name}", command
             yield from _commands(command, f"{prefix} {name}")
         else:
             yield f"{prefix} {name}", command

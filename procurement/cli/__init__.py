@@ -50,6 +50,7 @@ def _register() -> None:
     from procurement.cli.database import db_group, demo, list_command
     from procurement.cli.dates import dates_group
     from procurement.cli.documents import clauses, contract, report, summaries
+    from procurement.cli.dossier import dossier_group
     from procurement.cli.imports import import_group
     from procurement.cli.procurements import result, show
     from procurement.cli.publish import publish
@@ -59,9 +60,9 @@ def _register() -> None:
     from procurement.cli.users import user_group
     from procurement.cli.workflow import COMMANDS
 
-    for command in (audit_group, clauses, contract, dates_group, db_group, demo, import_group, list_command,
-                    publish, report, result, review_command, rubric, score, show, summaries,
-                    user_group, *COMMANDS):
+    for command in (audit_group, clauses, contract, dates_group, db_group, demo, dossier_group,
+                    import_group, list_command, publish, report, result, review_command, rubric,
+                    score, show, summaries, user_group, *COMMANDS):
         cli.add_command(command)
 
 

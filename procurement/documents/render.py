@@ -77,9 +77,11 @@ def sandbox() -> SandboxedEnvironment:
     return _SHARED
 
 
-def render_docx(template: bytes, context: dict[str, Any], name: str) -> bytes:
+def render_docx(template: bytes, context: dict[str, Any], name: str,
+                properties: dict[str, object] | None = None) -> bytes:
     """Render ``template`` (the bytes of a .docx) with ``context``; ``name`` names it in
-    errors."""
+    errors; ``properties`` (core document properties, such as ``identifier``) are set on
+    the result."""
     from docxtpl import DocxTemplate
 
     missing = sorted(check_template(template, name).variables - set(context))
@@ -95,6 +97,8 @@ def render_docx(template: bytes, context: dict[str, Any], name: str) -> bytes:
     except UndefinedError as exc:
         raise TemplateError(N_("{file}: the template uses a value this document does not have "
                                "({reason})"), file=name, reason=str(exc)) from exc
+    for key, value in (properties or {}).items():
+        setattr(document.docx.core_properties, key, value)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

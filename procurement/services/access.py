@@ -192,6 +192,7 @@ AUDIT_RECORDS: dict[str, Record] = {
     "panel.remove": "procurement",
     "scoresheet.submit": "procurement",
     "award.approve": "procurement",
+    "dossier.build": "decision",
     "panel.declare": "declaration",
     "bid.receive": "bids",
     "bid.update": "bids",

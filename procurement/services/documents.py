@@ -13,12 +13,13 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from procurement import labels
 from procurement.atomic import output_folder, write_bytes
 from procurement.documents import context as contexts
 from procurement.documents.clauses import load_library
 from procurement.documents.render import render_docx
 from procurement.domain.views import DecisionView, ProcurementDetail
-from procurement.i18n import N_, Lang
+from procurement.i18n import N_, Lang, tr
 from procurement.paths import shipped_dir
 from procurement.scoring.result import Evaluation
 from procurement.services import access, award, bids, clock, moderation, procurements, scoring
@@ -29,9 +30,10 @@ from procurement.store import audit
 from procurement.store import procurements as procurement_rows
 from procurement.store import repository as repo
 from procurement.store.db import Database
-from procurement.vocabulary import Role
+from procurement.vocabulary import DocumentKind, Role
 
 KINDS = ("clause-pack", "contract", "evaluation-report", "assessment-summary")
+Properties = dict[str, object]  # core document properties set on the rendered file
 Progress = Callable[[int, int], None]
 
 
@@ -80,7 +82,7 @@ def clause_pack(db: Database, actor: Actor, procurement_id: int, lang: Lang,
 
 def contract(db: Database, actor: Actor, procurement_id: int, lang: Lang,
              template: bytes | None = None, template_name: str | None = None,
-             lot: str | None = None) -> Document:
+             lot: str | None = None, properties: Properties | None = None) -> Document:
     """The contract draft for the recommended bid."""
     detail, decision, evaluation = _decided(db, actor, procurement_id, lot)
     winner_ref = decision.winners[lot or next(iter(decision.winners))]
@@ -93,12 +95,14 @@ def contract(db: Database, actor: Actor, procurement_id: int, lang: Lang,
         terms = procurement_rows.to_domain(access.load(session, procurement_id)).terms
     context = contexts.contract(detail, detail.rubric, terms,
                                 load_library(), bid, envelope, ranked, lang, clock.today())
-    return _render("contract", detail, lang, context, template, template_name)
+    return _render("contract", detail, lang, context, template, template_name,
+                   properties=properties)
 
 
 def evaluation_report(db: Database, actor: Actor, procurement_id: int, lang: Lang,
                       template: bytes | None = None, template_name: str | None = None,
-                      lot: str | None = None) -> Document:
+                      lot: str | None = None, properties: Properties | None = None
+                      ) -> Document:
     """The evaluation report: methodology, panel, every score, moderation, ranking,
     sensitivity, flags and their resolution, recommendation, audit-chain status."""
     with db.read() as session:
@@ -116,13 +120,14 @@ def evaluation_report(db: Database, actor: Actor, procurement_id: int, lang: Lan
         moderation.consensus_scores(db, reader, procurement_id),
         moderation.flag_resolutions(db, reader, procurement_id),
         award.decisions(db, reader, procurement_id), chain, lang, clock.today())
-    return _render("evaluation-report", detail, lang, context, template, template_name)
+    return _render("evaluation-report", detail, lang, context, template, template_name,
+                   properties=properties)
 
 
 def assessment_summaries(db: Database, actor: Actor, procurement_id: int, lang: Lang,
                          template: bytes | None = None, template_name: str | None = None,
-                         lot: str | None = None,
-                         progress: Progress | None = None) -> list[Document]:
+                         lot: str | None = None, progress: Progress | None = None,
+                         properties: Properties | None = None) -> list[Document]:
     """One assessment summary per bidder (Procurement Regulations 2024 reg. 31)."""
     detail, _, evaluation = _decided(db, actor, procurement_id, lot)
     reader = _reader(actor)
@@ -141,7 +146,7 @@ def assessment_summaries(db: Database, actor: Actor, procurement_id: int, lang: 
     for index, bid in enumerate(evaluation.ranking):
         context = contexts.summary(detail, rubric, evaluation, bid, reasons, lang, today)
         document = _render("assessment-summary", detail, lang, context, template, template_name,
-                           suffix=bid.bid_id)
+                           suffix=bid.bid_id, properties=properties)
         documents.append(document)
         if progress is not None:
             progress(index + 1, len(evaluation.ranking))
@@ -186,12 +191,24 @@ def _reader(actor: Actor) -> Actor:
 
 
 def _render(kind: str, detail: ProcurementDetail, lang: Lang, context: dict[str, object],
-            template: bytes | None, template_name: str | None, suffix: str = "") -> Document:
+            template: bytes | None, template_name: str | None, suffix: str = "",
+            properties: Properties | None = None) -> Document:
     name = template_name or f"templates/{kind}.{lang}.docx"
     content = render_docx(template if template is not None else shipped_template(kind, lang),
-                          context, name)
+                          context, name, {**_properties(kind, detail, lang, suffix),
+                                          **(properties or {})})
     stem = "-".join(p for p in (detail.reference, suffix, kind) if p)
     return Document(f"{_safe(stem)}.{lang}.docx", content)
+
+
+def _properties(kind: str, detail: ProcurementDetail, lang: Lang, suffix: str) -> Properties:
+    """What Word's File > Info shows: the document and procurement, the buyer as author,
+    when it was made, and its language (zh-CN marks a Chinese document as East Asian)."""
+    now = clock.now()
+    title = " — ".join(p for p in (tr(labels.DOCUMENT_KINDS[DocumentKind(kind)], lang),
+                                   detail.reference, suffix) if p)
+    return {"title": title, "author": detail.buyer_name, "last_modified_by": detail.buyer_name,
+            "created": now, "modified": now, "language": "zh-CN" if lang == "zh" else "en"}
 
 
 def _safe(stem: str) -> str:

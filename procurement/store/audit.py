@@ -162,6 +162,11 @@ def _bad(entries: int, head_hash: str, first_bad: int, msgid: str, **params: Any
                        problem=(msgid, params))
 
 
+def hash_at(session: Session, seq: int) -> str | None:
+    """The hash of entry ``seq``, None when the log has no such entry."""
+    return session.scalar(select(AuditRow.hash).where(AuditRow.seq == seq))
+
+
 def _entries(session: Session, procurement_id: int | None = None) -> Iterator[AuditRow]:
     query = select(AuditRow).order_by(AuditRow.seq).execution_options(yield_per=1000)
     if procurement_id is not None:

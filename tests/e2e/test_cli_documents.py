@@ -111,3 +111,46 @@ def test_pdf_copies(city, tmp_path, request):
     run = procure("summaries", *base, "--lang", "zh", "--out", tmp_path / "summaries")
     assert run.returncode == 0, run.stderr
     assert len(list((tmp_path / "summaries").glob("*.pdf"))) == 5
+
+
+def _widths(table) -> list[int]:
+    from docx.oxml.ns import qn
+
+    return [int(column.get(qn("w:w"))) for column in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_documents_are_laid_out_as_professional_documents(city, tmp_path, lang):
+    """Issue 14: a page number "Page X of Y" in every document's footer (PAGE and NUMPAGES
+    fields); explicit column widths, the reason column the widest; header rows repeated on
+    every page and rows kept whole."""
+    from docx.oxml.ns import qn
+
+    base = ["--db", city, "--procurement", "1", "--lang", lang]
+    paths = {}
+    for command in ("clauses", "contract", "report"):
+        paths[command] = tmp_path / f"{command}.docx"
+        assert procure(command, *base, "--out", paths[command]).returncode == 0
+    assert procure("summaries", *base, "--out", tmp_path / "s").returncode == 0
+    paths["summary"] = sorted((tmp_path / "s").glob("*.docx"))[0]
+    for name, path in paths.items():
+        document = Word(str(path))
+        footer = document.sections[0].footer._element.xml
+        assert "PAGE" in footer and "NUMPAGES" in footer, name
+        words = ("Page", "of") if lang == "en" else ("第", "页 共")
+        assert all(word in "".join(p.text for p in document.sections[0].footer.paragraphs)
+                   for word in words), name
+        for table in document.tables:
+            widths = _widths(table)
+            assert all(widths) and table._tbl.tblPr.find(qn("w:tblLayout")) is not None, name
+            first = table.rows[0]._tr.trPr
+            assert first is not None and first.find(qn("w:tblHeader")) is not None, name
+    summary = Word(str(paths["summary"])).tables[0]
+    reason_header = "Reason" if lang == "en" else "评分理由"
+    headers = [cell.text for cell in summary.rows[0].cells]
+    widths = _widths(summary)
+    assert widths[headers.index(reason_header)] == max(widths)
+    scores = next(t for t in Word(str(paths["report"])).tables
+                  if t.rows[0].cells[-1].text in ("Rationale", "评分理由"))
+    assert _widths(scores)[-1] == max(_widths(scores))
+

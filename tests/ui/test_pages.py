@@ -395,6 +395,12 @@ def test_documents_are_prepared_and_offered_for_download(app, city):
     assert not at.exception
     assert "Download HC-2026-017-assessment-summaries.en.zip" in [
         d.label for d in at.get("download_button")]
+    # The award dossier (issue 14): offered once made, with the head it proves; it verifies.
+    _button(at, "Prepare: Award dossier").click().run()
+    assert not at.exception
+    assert len([d for d in at.get("download_button")
+                if d.label == "Download HC-2026-017-dossier.zip"]) == 1
+    assert "Audit chain head: " in texts(at)
 
 
 def test_the_record_stays_closed_to_observers_until_the_award(app):
