@@ -123,11 +123,23 @@ def report(detail: ProcurementDetail, rubric: Rubric, evaluation: Evaluation,
     names = {c.id: c.name.get(lang) for c in rubric.criteria}
     weights = rubric.weights()
     options = detail.options
+    # People by name, not by login; scores in the ranking's and the rubric's order.
+    people = {m.username: m.display_name for m in detail.panel}
     originals: dict[tuple[str, str], list[str]] = defaultdict(list)
     for s in scores:
-        originals[(s.bid_ref, s.criterion)].append(f"{s.evaluator} {s.score:g}")
+        originals[(s.bid_ref, s.criterion)].append(
+            f"{people.get(s.evaluator, s.evaluator)} {s.score:g}")
     resolved = {(r.bid_ref, r.code): r.resolution for r in resolutions}
     sensitivity = evaluation.sensitivity
+    criteria = {c.id: index for index, c in enumerate(rubric.criteria)}
+    bids = {b.bid_id: index for index, b in enumerate(evaluation.ranking)}
+
+    def order(bid: str, criterion: str) -> tuple[int, str, int]:
+        return bids.get(bid, len(bids)), bid, criteria.get(criterion, len(criteria))
+
+    scores = sorted(scores, key=lambda s: (*order(s.bid_ref, s.criterion),
+                                           people.get(s.evaluator, s.evaluator)))
+    consensus = sorted(consensus, key=lambda c: order(c.bid_ref, c.criterion))
     return {
         **common(detail, today, lang),
         "rubric": {"title": rubric.title.get(lang), "id": rubric.id, "version": rubric.version,
@@ -142,12 +154,13 @@ def report(detail: ProcurementDetail, rubric: Rubric, evaluation: Evaluation,
                        formula=tr(labels.PRICE_FORMULAS[options.price_formula], lang),
                        rate=f"{options.discount_rate * 100:g}",
                        sme=f"{options.sme_deduction * 100:g}"),
-        "panel": [{"name": f"{m.display_name} ({m.username})",
+        "panel": [{"name": m.display_name,
                    "declaration": tr(labels.COI[m.coi], lang), "reason": m.coi_reason or "–",
                    "declared_on": formats.day(m.declared_at.date(), lang) if m.declared_at
                    else "–"}
                   for m in detail.panel],
-        "scores": [{"bid": s.bid_ref, "criterion": names[s.criterion], "evaluator": s.evaluator,
+        "scores": [{"bid": s.bid_ref, "criterion": names[s.criterion],
+                    "evaluator": people.get(s.evaluator, s.evaluator),
                     "score": f"{s.score:g}", "rationale": s.rationale} for s in scores],
         "moderation": [{"bid": c.bid_ref, "criterion": names[c.criterion],
                         "original": ", ".join(originals[(c.bid_ref, c.criterion)]),

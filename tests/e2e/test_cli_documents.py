@@ -57,7 +57,10 @@ def test_the_four_documents(city, tmp_path, lang):
     assert "¥33,427,767.09" in contract or "CN¥33,427,767.09" in contract
     assert "OpenKerb Consortium" in contract and "33,427,767.09" in contract  # SP-02's TCO
     assert "DATEX II" in contract and "Average search time for a bay (min)" in contract
-    assert "77.62" in report and "SP-05" in report and "wang.lei" in report
+    assert "77.62" in report and "SP-05" in report and "Wang Lei 王磊" in report
+    # People by name and in the rubric's order (issue 14), never by login.
+    assert not any(login in report for login in ("li.wei", "wang.lei", "chen.fang",
+                                                  "sarah.jones"))
     assert ("Audit chain intact" if lang == "en" else "审计") in report
     run = procure("summaries", *base, "--out", tmp_path / "summaries.zip")
     assert run.returncode == 0, run.stderr
@@ -154,3 +157,17 @@ def test_documents_are_laid_out_as_professional_documents(city, tmp_path, lang):
                   if t.rows[0].cells[-1].text in ("Rationale", "评分理由"))
     assert _widths(scores)[-1] == max(_widths(scores))
 
+
+
+def test_the_reports_scores_follow_the_ranking_and_the_rubrics_order(city, tmp_path):
+    from procurement.api import load_rubric
+
+    path = tmp_path / "report.docx"
+    assert procure("report", "--db", city, "--procurement", "1", "--out", path).returncode == 0
+    table = next(t for t in Word(str(path)).tables if t.rows[0].cells[-1].text == "Rationale")
+    rows = [[cell.text for cell in row.cells] for row in table.rows[1:]]
+    first = rows[0][0]
+    seen = list(dict.fromkeys(row[1] for row in rows if row[0] == first))
+    order = [c.name.get("en") for c in load_rubric("iso37106-smart").criteria]
+    assert seen == [name for name in order if name in seen]
+    assert first == "SP-02"  # the winner first, as ranked

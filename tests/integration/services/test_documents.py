@@ -72,7 +72,7 @@ def test_the_report_holds_every_score_the_moderation_and_the_chain(db, recommend
     who, pid = recommended
     report = text_of(documents.evaluation_report(db, who["boss"], pid, lang).content)
     assert "e1 on A" in report and "e2 on C" in report  # every rationale
-    assert "agreed <after> review & debate" in report and "e1 4, e2 1" in report
+    assert "agreed <after> review & debate" in report and "E1 4, E2 1" in report  # by name
     assert "Beta & Sons <Ltd>" in report
     assert ("Audit chain intact" if lang == "en" else "审计") in report
 
