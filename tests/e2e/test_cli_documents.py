@@ -160,7 +160,7 @@ def test_documents_are_laid_out_as_professional_documents(city, tmp_path, lang):
 
 
 def test_the_reports_scores_follow_the_ranking_and_the_rubrics_order(city, tmp_path):
-    from procurement.api import load_rubric
+    from procurement.rubric import load_rubric
 
     path = tmp_path / "report.docx"
     assert procure("report", "--db", city, "--procurement", "1", "--out", path).returncode == 0
