@@ -34,10 +34,9 @@ def code(text: str) -> str | None:
     """The eight-digit code of ``text`` (``45310000`` or ``45310000-3``), or None when it is
     not a code of the vocabulary. Seven digits are a code of division 03 or 09 whose leading
     zero a spreadsheet dropped (it keeps a typed 03111000 as the number 3111000)."""
-    digits = text[:8] if len(text) == 10 and text[8] == "-" and text[9].isdigit() else text
-    if len(digits) == 7 and digits.isdigit():
-        digits = "0" + digits
-    return digits if digits in labels() else None
+    if len(text) == 7 and text.isdigit():
+        text = "0" + text
+    return text[:8] if well_formed(text) and text[:8] in labels() else None
 
 
 def label(value: str) -> str:
