@@ -15,10 +15,11 @@ import streamlit as st
 
 from procurement.documents.pdf import libreoffice, to_pdf
 from procurement.i18n import Lang, Term, language_names
-from procurement.services import audit_log, documents, dossier
+from procurement.services import audit_log, documents, dossier, procurements
 from procurement.ui import context
 from procurement.ui.context import t
 from procurement.ui.feedback import guarded
+from procurement.ui.letters import reasons_editor
 from procurement.ui.signin import require_actor
 from procurement.ui.widgets import pick_procurement
 
@@ -108,6 +109,9 @@ for kind, (label, help_text, make) in SINGLE.items():
                               icon=":material/download:")
 
 summaries_label = t("Assessment summaries")
+if why_not["evaluation-report"] is None:  # the lead and approvers, once the prices are open
+    with guarded():
+        reasons_editor(db, who, procurements.get_procurement(db, who, summary.id))
 summaries_help = t("One for every bidder, with its scores, reasons and the standstill date.")
 st.markdown(f"**{summaries_label}** — {summaries_help}")
 if why_not["assessment-summary"]:

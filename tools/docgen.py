@@ -350,6 +350,13 @@ def panel_columns(lang: Lang = "en", meanings: dict[str, str] | None = None) -> 
     return _columns(PANEL_COLUMNS, lang, meanings, "a panel table")
 
 
+def reason_columns(lang: Lang = "en", meanings: dict[str, str] | None = None) -> str:
+    """The columns of a table of released reasons (procurement.tables.reasons)."""
+    from procurement.tables.reasons import REASON_COLUMNS
+
+    return _columns(REASON_COLUMNS, lang, meanings, "a reasons table")
+
+
 def audit_columns(lang: Lang = "en", meanings: dict[str, str] | None = None) -> str:
     """The columns of an exported audit log (procurement.store.audit.CSV_COLUMNS)."""
     from procurement.store.audit import CSV_COLUMNS

@@ -55,11 +55,11 @@ L = {
     "the_supplier": ("The Supplier", "供应商"),
     "identifier": ("Identifier", "标识码"),
     "scope": ("Scope", "合同范围"),
-    "schedule": ("Price and total cost of ownership schedule", "价格与全生命周期成本明细"),
+    "schedule": ("Price schedule", "价格明细"),
     "item": ("Item", "项目"), "amount": ("Amount", "金额"),
     "governing_law": ("Governing law", "适用法律"),
-    "exit_cap": ("The exit and transition charges shall not exceed the exit cost in this "
-                 "schedule.", "退出与过渡费用不得超过本明细所列的退出成本。"),
+    "exit_cap": ("The exit and transition charges shall not exceed the amount in this "
+                 "schedule.", "退出与过渡费用不得超过本明细所列金额。"),
     "committed_kpis": ("Key performance indicators the Supplier committed to",
                        "供应商承诺的关键绩效指标"),
     "committed_standards": ("Open standards the Supplier committed to", "供应商承诺采用的公开标准"),
@@ -99,18 +99,20 @@ L = {
     # assessment summary
     "summary_title": ("Assessment summary", "评审结果说明"),
     "to": ("To", "致"),
-    "summary_intro": ("This summary explains how your tender was assessed against the published "
-                      "award criteria (Procurement Act 2023 s.50; Procurement Regulations 2024 "
-                      "reg. 31).", "本说明介绍贵方投标依据已公布的评审因素的评审情况。"),
     "available": ("Available score", "分值范围"),
-    "your_score": ("Your score", "贵方得分"),
+    "your_score": ("Score", "得分"),
     "points": ("Weighted points", "加权得分"),
     "reason_for_score": ("Reason", "评分理由"),
     "your_total": ("Your total", "贵方总分"),
     "your_rank": ("Your rank", "贵方排名"),
     "winner_section": ("The most advantageous tender", "最有利投标"),
-    "winner_scores": ("Its scores", "其得分"),
-    "standstill": ("Standstill period", "停顿期"),
+    "winner_scores": ("Its score", "其得分"),
+    "winner_points": ("Its points", "其加权得分"),
+    "your_points": ("Points", "加权得分"),
+    "yours": ("Your points", "贵方加权得分"),
+    "difference": ("Difference", "差值"),
+    "standstill": ("Standstill and how to challenge", "停顿期与质疑"),
+    "closing": ("Yours faithfully,", "特此告知。"),
 }
 
 
@@ -282,6 +284,9 @@ def contract(lang: str) -> Document:
                "row in schedule",
                ["{{ row.item }}", "{{ row.amount }}"], [3, 1])
     doc.add_paragraph(text("exit_cap", lang))
+    tag(doc, "{%p if evaluated %}")
+    small(doc, "{{ evaluated }}")
+    tag(doc, "{%p endif %}")
     doc.add_heading(text("committed_kpis", lang), level=1)
     tag(doc, "{%p if supplier.kpis %}")
     kpi_table(doc, lang, "supplier.kpis")
@@ -366,29 +371,44 @@ def report(lang: str) -> Document:
 
 
 def summary(lang: str) -> Document:
+    """A letter of one or two pages: who writes to whom and when, the subject, the legal
+    basis, the outcome, the scores with their released reasons, the winner beside the bidder,
+    the standstill and how to challenge, and who signs."""
     doc = new_document(lang, text("summary_title", lang))
-    doc.add_heading(f"{{{{ procurement.title }}}} — {text('summary_title', lang)}", level=0)
+    sender = doc.add_paragraph()
+    sender.add_run("{{ procurement.buyer }}").bold = True
+    doc.add_paragraph(f"{label('date', lang)}{{{{ letter.date }}}}")
     doc.add_paragraph(f"{label('to', lang)}{{{{ bidder.supplier }}}} ({text('bid', lang)} "
-                      f"{{{{ bidder.bid }}}}) · {label('reference', lang)}"
-                      f"{{{{ procurement.reference }}}}")
-    doc.add_paragraph(text("summary_intro", lang))
+                      f"{{{{ bidder.bid }}}})")
+    doc.add_heading(f"{label('summary_title', lang)}{{{{ procurement.title }}}}", level=1)
+    doc.add_paragraph(f"{label('reference', lang)}{{{{ procurement.reference }}}}")
+    doc.add_paragraph("{{ letter.basis }}")
     doc.add_paragraph("{{ outcome }}")
-    loop_table(doc, [text("criterion", lang), text("weight", lang), text("available", lang),
-                     text("your_score", lang), text("points", lang),
-                     text("reason_for_score", lang)], "c in bidder.criteria",
-               ["{{ c.name }}", "{{ c.weight }}", "{{ c.available }}", "{{ c.score }}",
-                "{{ c.points }}", "{{ c.reason }}"], [2.5, 1.4, 1.8, 1.2, 2.0, 4.3])
+    loop_table(doc, [text("criterion", lang), text("weight", lang), text("your_score", lang),
+                     text("your_points", lang), text("reason_for_score", lang)],
+               "c in bidder.criteria",
+               ["{{ c.name }}", "{{ c.weight }}", "{{ c.score }}", "{{ c.points }}",
+                "{{ c.reason }}"], [3.3, 1.5, 1.8, 2.2, 7.2])
     doc.add_paragraph(f"{label('your_total', lang)}{{{{ bidder.total }}}} · "
                       f"{label('your_rank', lang)}{{{{ bidder.rank }}}}")
     tag(doc, "{%p if winner %}")
-    doc.add_heading(text("winner_section", lang), level=1)
+    doc.add_heading(text("winner_section", lang), level=2)
     doc.add_paragraph("{{ winner.why }}")
-    loop_table(doc, [text("criterion", lang), text("winner_scores", lang), text("points", lang)],
-               "c in winner.criteria", ["{{ c.name }}", "{{ c.score }}", "{{ c.points }}"],
-               [4, 1, 1])
+    loop_table(doc, [text("criterion", lang), text("winner_scores", lang),
+                     text("winner_points", lang), text("yours", lang),
+                     text("difference", lang)],
+               "c in winner.criteria", ["{{ c.name }}", "{{ c.score }}", "{{ c.points }}",
+                                        "{{ c.yours }}", "{{ c.difference }}"],
+               [4, 1.2, 1.4, 1.4, 1.4])
     tag(doc, "{%p endif %}")
-    doc.add_heading(text("standstill", lang), level=1)
+    doc.add_heading(text("standstill", lang), level=2)
     doc.add_paragraph("{{ standstill }}")
+    tag(doc, "{%p if challenge %}")
+    doc.add_paragraph("{{ challenge }}")
+    tag(doc, "{%p endif %}")
+    doc.add_paragraph(text("closing", lang))
+    for line in ("{{ letter.signed }}", "{{ letter.role }}", "{{ procurement.buyer }}"):
+        doc.add_paragraph(line).paragraph_format.space_after = Pt(0)
     return doc
 
 

@@ -54,6 +54,7 @@ def _register() -> None:
     from procurement.cli.imports import import_group
     from procurement.cli.procurements import result, show
     from procurement.cli.publish import publish
+    from procurement.cli.reasons import reasons_group
     from procurement.cli.review import review_command
     from procurement.cli.rubric import rubric
     from procurement.cli.score import score
@@ -61,7 +62,8 @@ def _register() -> None:
     from procurement.cli.workflow import COMMANDS
 
     for command in (audit_group, clauses, contract, dates_group, db_group, demo, dossier_group,
-                    import_group, list_command, publish, report, result, review_command, rubric,
+                    import_group, list_command, publish, reasons_group, report, result,
+                    review_command, rubric,
                     score, show, summaries, user_group, *COMMANDS):
         cli.add_command(command)
 

@@ -115,8 +115,8 @@ def summaries(procurement_id: int, db_path: str | None, lang: Lang, out: str | N
     if target.suffix.lower() != ".zip":
         output_folder(target)  # refused before any work, as a file name is
     template, name = _template(template_path)
-    made = documents.assessment_summaries(Database.open(db_path), OPERATOR, procurement_id,
-                                          lang, template, name, lot)
+    db = Database.open(db_path)
+    made = documents.assessment_summaries(db, OPERATOR, procurement_id, lang, template, name, lot)
     with tempfile.TemporaryDirectory() as staging:
         paths = documents.save(made, Path(staging))
         if pdf:
@@ -132,3 +132,10 @@ def summaries(procurement_id: int, db_path: str | None, lang: Lang, out: str | N
             copy_into(target, paths)
     click.echo(tr(N_("Wrote {count} assessment summaries to {file}."), lang, count=len(made),
                   file=str(target)))
+    missing = documents.missing_reasons(db, OPERATOR, procurement_id, lang, lot)
+    if missing:
+        shown = ", ".join(f"{bid} {criterion}" for bid, criterion in missing[:5])
+        click.echo(tr(N_("warning: {count} scores have no reason in this language, and their "
+                         "letters show –: {cells}{more}; release them with procure reasons "
+                         "release or procure import reasons"), lang, count=len(missing),
+                      cells=shown, more=" …" if len(missing) > 5 else ""), err=True)

@@ -1,5 +1,5 @@
-"""``procure import bids``, ``procure import scores`` and ``procure import pipeline``: all or
-nothing."""
+"""``procure import bids``, ``procure import scores``, ``procure import reasons`` and
+``procure import pipeline``: all or nothing."""
 
 from __future__ import annotations
 
@@ -47,6 +47,24 @@ def import_scores(file: str, procurement_id: int, username: str, db_path: str | 
     db = Database.open(db_path)
     count = scoring.import_scores(db, users.get_actor(db, username), procurement_id, file)
     click.echo(tr(N_("Imported {count} scores."), lang, count=count))
+
+
+@import_group.command("reasons")
+@click.argument("file")
+@procurement_option
+@actor_option
+@db_option
+@lang_option
+def import_reasons(file: str, procurement_id: int, username: str, db_path: str | None,
+                   lang: Lang) -> None:
+    """Release the reasons the letters to bidders give, from FILE (bid_id, criterion,
+    reason_en, reason_zh; the lead): a file with a bad row releases nothing."""
+    from procurement.services import reasons, users
+    from procurement.store.db import Database
+
+    db = Database.open(db_path)
+    count = reasons.import_reasons(db, users.get_actor(db, username), procurement_id, file)
+    click.echo(tr(N_("Released {count} reasons."), lang, count=count))
 
 
 @import_group.command("pipeline")

@@ -80,27 +80,30 @@ def contract(detail: ProcurementDetail, rubric: Rubric, terms: ContractTerms,
     def money(value: float | None) -> str:
         return formats.money(value, currency, lang)
 
+    # What the contract pays, and nothing the evaluation computed: present values and the
+    # SME deduction were how the bid was compared, not prices (they follow the table, marked).
     schedule = []
     if envelope.price is not None:
         schedule.append({"item": tr(N_("Price"), lang), "amount": money(envelope.price)})
+    evaluated = ""
     if ranked.tco is not None:
         tco = ranked.tco
-        rate = f"{tco.discount_rate * 100:g} %"
         schedule += [
             {"item": tr(N_("Capital cost"), lang), "amount": money(envelope.capex)},
-            {"item": tr(N_("Operating cost per year"), lang), "amount": money(envelope.opex_per_year)},
+            {"item": tr(N_("Operating charge per year"), lang),
+             "amount": money(envelope.opex_per_year)},
             {"item": tr(N_("Term (years)"), lang), "amount": str(tco.term_years)},
-            {"item": tr(N_("Exit cost"), lang), "amount": money(envelope.exit_cost)},
-            {"item": tr(N_("Operating cost, present value at {rate}"), lang, rate=rate),
-             "amount": money(tco.opex_pv)},
-            {"item": tr(N_("Exit cost, present value at {rate}"), lang, rate=rate),
-             "amount": money(tco.exit_pv)},
-            {"item": tr(N_("Total cost of ownership (present value)"), lang),
-             "amount": money(tco.total)},
         ]
-    if ranked.evaluated_cost is not None and ranked.evaluated_cost != ranked.cost:
-        schedule.append({"item": tr(N_("Evaluated cost (after the SME deduction)"), lang),
-                         "amount": money(ranked.evaluated_cost)})
+        if envelope.capex is not None and envelope.opex_per_year is not None:
+            schedule.append({"item": tr(N_("Total payable over the term"), lang),
+                             "amount": money(envelope.capex
+                                             + envelope.opex_per_year * tco.term_years)})
+        schedule.append({"item": tr(N_("Exit and transition charges (at most)"), lang),
+                         "amount": money(envelope.exit_cost)})
+        evaluated = tr(N_("For information, not a price: the tender was evaluated on its total "
+                          "cost of ownership including exit, {total} at present value "
+                          "(discount rate {rate})."), lang, total=money(tco.total),
+                       rate=f"{tco.discount_rate * 100:g} %")
     commitments = bid.commitments or {}
     standards = commitments.get("open_standards") or []
     return {
@@ -110,6 +113,7 @@ def contract(detail: ProcurementDetail, rubric: Rubric, terms: ContractTerms,
                      "open_standards": ("、" if lang == "zh" else ", ").join(standards)
                      or tr(N_("None stated in the bid."), lang)},
         "schedule": schedule,
+        "evaluated": evaluated,
         "currency": currency or "–",
         "signature": signature(detail, bid.supplier_name, lang),
         "sections": clause_sections(library, rubric, terms, detail, lang, today),
@@ -189,12 +193,20 @@ def report(detail: ProcurementDetail, rubric: Rubric, evaluation: Evaluation,
     }
 
 
+Reasons = dict[tuple[str, str], str]  # (bid, criterion) -> the reason released, in one language
+
+
 def summary(detail: ProcurementDetail, rubric: Rubric, evaluation: Evaluation, bid: RankedBid,
-            reasons: dict[tuple[str, str], list[str]], lang: Lang, today: date) -> Context:
-    """The reg. 31 assessment summary for one bidder."""
+            reasons: Reasons, lang: Lang, today: date) -> Context:
+    """The letter to one bidder (the assessment summary of Procurement Regulations 2024
+    reg. 31, the 评审得分与排序 of MOF Order No. 87 art. 69): per criterion the weight, the
+    score and the points available, the bidder's final score and the released reason; for an
+    unsuccessful bidder the winner's scores and where it gained; the standstill and how to
+    challenge, in the jurisdiction's words."""
     weights = evaluation.weights
     winner = evaluation.winner
-    rows = _criteria_rows(rubric, weights, bid, reasons, lang)
+    law = jurisdictions.get(detail.jurisdiction)
+    rows = _criteria_rows(rubric, weights, bid, reasons, currency_of(detail), lang)
     if bid.status == "disqualified":
         outcome = tr(N_("Your tender was not ranked: {reasons}"), lang,
                      reasons="; ".join(r.text(lang) for r in bid.reasons))
@@ -203,51 +215,81 @@ def summary(detail: ProcurementDetail, rubric: Rubric, evaluation: Evaluation, b
                         "authority intends to award the contract to you."), lang)
     else:
         outcome = tr(N_("Your tender was not the most advantageous tender."), lang)
+    end = detail.standstill_end
     context: Context = {
         **common(detail, today, lang),
+        "letter": {"date": formats.day(today, lang), "basis": law.letters.basis.render(lang),
+                   "signed": detail.lead_name or detail.lead,
+                   "role": tr(N_("Procurement lead"), lang)},
         "bidder": {"bid": bid.bid_id, "supplier": bid.supplier, "criteria": rows,
                    "total": "–" if bid.total is None else f"{bid.total:.2f} / 100",
-                   "rank": "–" if bid.rank is None else str(bid.rank)},
+                   "rank": "–" if bid.rank is None else
+                   tr(N_("{rank} of {bids}"), lang, rank=bid.rank, bids=_ranked_count(evaluation))},
         "outcome": outcome,
         "winner": None,
         "standstill": (tr(N_("The standstill period ends on {date}; the contract will not be "
-                             "entered into before then."), lang,
-                          date=formats.day(detail.standstill_end, lang))
-                       + " " + jurisdictions.get(detail.jurisdiction).standstill_rule.render(lang))
-        if detail.standstill_end
+                             "entered into before then."), lang, date=formats.day(end, lang))
+                       + _cited(law.standstill_rule.source, lang)) if end
         else tr(N_("The standstill period starts when the award is approved."), lang),
+        "challenge": law.letters.challenge.render(
+            lang, body=detail.buyer_name, date=formats.day(end, lang)) if end else "",
     }
     if winner is not None and winner.bid_id != bid.bid_id:
-        ahead = sorted(((weights[c] * (winner.scores[c] - bid.scores.get(c, 0.0)) * 100, c)
-                        for c in weights), reverse=True)
-        names = {c.id: c.name.get(lang) for c in rubric.criteria}
-        leads = [names[c] for gain, c in ahead[:3] if gain > 0.005]
-        context["winner"] = {
-            "why": tr(N_("The most advantageous tender ({bid}, {supplier}) scored {total} of 100; "
-                         "it gained most over yours on: {criteria}."), lang, bid=winner.bid_id,
-                      supplier=winner.supplier, total=f"{winner.total:.2f}" if winner.total
-                      is not None else "–", criteria=("、" if lang == "zh" else ", ").join(leads)
-                      or "–"),
-            "criteria": [{"name": r["name"], "score": _score(rubric, c, winner), "points":
-                          f"{weights[c] * winner.scores[c] * 100:.2f}"}
-                         for r, c in zip(rows, [c.id for c in rubric.weighted], strict=True)]}
+        context["winner"] = _winner(rubric, weights, winner, bid, lang)
     return context
 
 
+def _winner(rubric: Rubric, weights: dict[str, float], winner: RankedBid, bid: RankedBid,
+            lang: Lang) -> Context:
+    """The most advantageous tender beside the bidder's: its scores and points per criterion
+    and the criteria on which it gained most (the relative advantages)."""
+    def points(of: RankedBid, criterion: str) -> float:
+        return weights[criterion] * of.scores.get(criterion, 0.0) * 100
+
+    weighted = rubric.weighted
+    ahead = sorted(((points(winner, c.id) - points(bid, c.id), c.name.get(lang))
+                    for c in weighted), reverse=True)
+    leads = [name for gain, name in ahead[:3] if gain > 0.005]
+    return {
+        "why": tr(N_("The most advantageous tender ({bid}, {supplier}) scored {total} of 100; "
+                     "it gained most over yours on: {criteria}."), lang, bid=winner.bid_id,
+                  supplier=winner.supplier, total="–" if winner.total is None
+                  else f"{winner.total:.2f}", criteria=("、" if lang == "zh" else ", ").join(leads)
+                  or "–"),
+        "criteria": [{"name": c.name.get(lang), "score": _score(rubric, c.id, winner),
+                      "points": f"{points(winner, c.id):.2f}",
+                      "yours": f"{points(bid, c.id):.2f}",
+                      "difference": f"{points(winner, c.id) - points(bid, c.id):+.2f}"}
+                     for c in weighted]}
+
+
+def _ranked_count(evaluation: Evaluation) -> int:
+    return sum(1 for b in evaluation.ranking if b.rank is not None)
+
+
+def _cited(source: str, lang: Lang) -> str:
+    return f" ({tr(source, lang)})" if lang == "en" else f"（{tr(source, lang)}）"
+
+
 def _criteria_rows(rubric: Rubric, weights: dict[str, float], bid: RankedBid,
-                   reasons: dict[tuple[str, str], list[str]], lang: Lang) -> list[Context]:
+                   reasons: Reasons, currency: str | None, lang: Lang) -> list[Context]:
     rows = []
     for criterion in rubric.weighted:
+        weight = weights[criterion.id]
         if criterion.kind == "cost":
-            available = tr(N_("by the price formula"), lang)
-            reason = tr(N_("evaluated cost {cost}"), lang, cost=formats.number(bid.evaluated_cost, lang))
+            score = _score(rubric, criterion.id, bid)
+            reason = tr(N_("evaluated cost {cost}, scored by the price formula"), lang,
+                        cost=formats.money(bid.evaluated_cost, currency, lang))
         else:
             assert criterion.scale is not None
-            available = f"{criterion.scale.min:g}–{criterion.scale.max:g}"
-            reason = " / ".join(reasons.get((bid.bid_id, criterion.id), [])) or "–"
-        rows.append({"name": criterion.name.get(lang), "weight": f"{weights[criterion.id] * 100:.1f} %",
-                     "available": available, "score": _score(rubric, criterion.id, bid),
-                     "points": f"{weights[criterion.id] * bid.scores.get(criterion.id, 0.0) * 100:.2f}",
+            score = tr(N_("{score} of {high}"), lang, score=_score(rubric, criterion.id, bid),
+                       high=f"{criterion.scale.max:g}")
+            reason = reasons.get((bid.bid_id, criterion.id)) or "–"
+        rows.append({"name": criterion.name.get(lang), "weight": f"{weight * 100:.1f} %",
+                     "score": score,
+                     "points": tr(N_("{points} of {available}"), lang,
+                                  points=f"{weight * bid.scores.get(criterion.id, 0.0) * 100:.2f}",
+                                  available=f"{weight * 100:.1f}"),
                      "reason": reason})
     return rows
 

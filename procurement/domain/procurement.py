@@ -85,6 +85,7 @@ class Action(StrEnum):
     SCORE = "score"
     RESOLVE_FLAG = "resolve_flag"
     MODERATE = "moderate"
+    RELEASE_REASONS = "release_reasons"
 
 
 ALLOWED: dict[Action, frozenset[Status]] = {
@@ -95,6 +96,10 @@ ALLOWED: dict[Action, frozenset[Status]] = {
     Action.SCORE: frozenset({Status.QUALITY_EVALUATION}),
     Action.RESOLVE_FLAG: frozenset({Status.PRICE_OPENING, Status.MODERATION}),
     Action.MODERATE: frozenset({Status.MODERATION}),
+    # The reasons the letters to bidders give: from moderation until the award (the letters
+    # go out with the award decision, before the standstill ends).
+    Action.RELEASE_REASONS: frozenset({Status.PRICE_OPENING, Status.MODERATION,
+                                       Status.AWARD_RECOMMENDED, Status.STANDSTILL}),
 }
 
 

@@ -118,6 +118,18 @@ class ConsensusView(View):
     version: int
 
 
+class ReleasedReasonView(View):
+    """A reason released for the letter to a bidder, per language (None: not written)."""
+
+    bid_ref: str
+    criterion: str
+    en: str | None
+    zh: str | None
+    released_by: str
+    released_at: datetime
+    version: int
+
+
 class ResolutionView(View):
     bid_ref: str
     code: str

@@ -26,9 +26,10 @@ class Rule:
     text: str
     source: str
 
-    def render(self, lang: Lang) -> str:
-        return f"{tr(self.text, lang)} ({tr(self.source, lang)})" if lang == "en" else \
-            f"{tr(self.text, lang)}（{tr(self.source, lang)}）"
+    def render(self, lang: Lang, **params: object) -> str:
+        text = tr(self.text, lang, **params)
+        return f"{text} ({tr(self.source, lang)})" if lang == "en" else \
+            f"{text}（{tr(self.source, lang)}）"
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,23 @@ class Defaults:
 
 
 @dataclass(frozen=True)
+class Letters:
+    """What a letter to a bidder (the assessment summary) cites and tells the bidder of its
+    rights: why the letter is sent, and how to challenge the decision (a message id with
+    {body}, who receives a challenge, and {date}, the last day of the period)."""
+
+    basis: Rule
+    challenge: Rule
+
+
+GENERIC_LETTERS = Letters(
+    basis=Rule(N_("This letter explains how your tender was assessed against the published "
+                  "award criteria."), N_("the buyer's own procurement rules")),
+    challenge=Rule(N_("If you wish to question the decision, write to {body} by {date}, before "
+                      "the contract is entered into."), N_("the buyer's own procurement rules")))
+
+
+@dataclass(frozen=True)
 class Jurisdiction(ABC):
     code: Code
     name: str  # message id
@@ -129,6 +147,7 @@ class Jurisdiction(ABC):
     sign_parties: tuple[str, str] = (N_("Signed for the Buyer"), N_("Signed for the Supplier"))
     party_names: tuple[str, str] = (N_("Buyer"), N_("Supplier"))
     data_protection_law: str = N_("the applicable data protection law")
+    letters: Letters = GENERIC_LETTERS
 
     def switching_charges(self, today: date) -> str:
         """What the contract says of switching charges (a message id): none, unless the

@@ -28,6 +28,7 @@ from procurement.jurisdictions.base import (
     Deadline,
     Defaults,
     Jurisdiction,
+    Letters,
     RubricRules,
     Rule,
     Signatory,
@@ -167,4 +168,13 @@ CN = China(
                Signatory(N_("Date"))),
     sign_parties=(N_("Party A (buyer)"), N_("Party B (supplier)")),
     party_names=(N_("Party A"), N_("Party B")),
+    letters=Letters(
+        basis=Rule(N_("This letter tells you the result of the evaluation of your tender: your "
+                      "score on each published evaluation factor and your rank."),
+                   N_("MOF Order No. 87 art. 69")),
+        challenge=Rule(N_("If you believe the procurement documents, process or result have "
+                          "harmed your rights and interests, you may challenge them in writing "
+                          "with {body} within 7 working days of the day you knew or should have "
+                          "known of it, that is by {date}."),
+                       N_("Government Procurement Law art. 52; MOF Order No. 94 art. 10"))),
 )

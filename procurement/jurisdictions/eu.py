@@ -23,6 +23,7 @@ from procurement.jurisdictions.base import (
     Deadline,
     Defaults,
     Jurisdiction,
+    Letters,
     Rule,
     Timeline,
     merged,
@@ -101,4 +102,12 @@ EU = EuropeanUnion(
     buyer_schemes=("XI-LEI", "BE-BCE_KBO", "DK-CVR", "FR-RCS", "IE-CRO", "NL-KVK"),
     data_protection_law=N_("Regulation (EU) 2016/679 (GDPR)"),
     signature=NAME_TITLE_SIGNATURE_DATE,
+    letters=Letters(
+        basis=Rule(N_("This letter gives the reasons for the award decision: how your tender "
+                      "was assessed and the relative advantages of the tender selected."),
+                   N_("Directive 2014/24/EU art. 55(2); Directive 89/665/EEC art. 2a(2)")),
+        challenge=Rule(N_("You may ask {body} to review the decision and may apply to the review "
+                          "body; the contract will not be concluded before the standstill period "
+                          "ends on {date}."),
+                       N_("Directive 89/665/EEC arts. 1(3) and 2a"))),
 )

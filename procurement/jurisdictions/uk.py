@@ -25,6 +25,7 @@ from procurement.jurisdictions.base import (
     Deadline,
     Defaults,
     Jurisdiction,
+    Letters,
     RubricRules,
     Rule,
     Timeline,
@@ -161,4 +162,13 @@ UK = UnitedKingdom(
     buyer_schemes=("GB-LAE", "GB-LAS", "GB-LANI", "GB-GOR", "GB-COH", "GB-CHC"),
     data_protection_law=N_("the UK GDPR and the Data Protection Act 2018"),
     signature=NAME_TITLE_SIGNATURE_DATE,
+    letters=Letters(
+        basis=Rule(N_("This assessment summary explains how your tender was assessed against "
+                      "the award criteria."),
+                   N_("Procurement Act 2023 s.50; Procurement Regulations 2024 reg. 31")),
+        challenge=Rule(N_("If you believe the award decision breaches the Procurement Act 2023, "
+                          "you may raise it with {body} and may apply to the court; proceedings "
+                          "started by the end of the standstill period on {date} keep the "
+                          "contract from being entered into."),
+                       N_("Procurement Act 2023 ss.100–106"))),
 )

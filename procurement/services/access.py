@@ -193,6 +193,7 @@ AUDIT_RECORDS: dict[str, Record] = {
     "scoresheet.submit": "procurement",
     "award.approve": "procurement",
     "dossier.build": "decision",
+    "reason.release": "resolutions",
     "panel.declare": "declaration",
     "bid.receive": "bids",
     "bid.update": "bids",

@@ -26,6 +26,7 @@ from procurement.services import (
     panel,
     pipeline_store,
     procurements,
+    reasons,
     scoring,
     users,
 )
@@ -169,6 +170,8 @@ def _awarded_signals(db: Database, actor: dict[str, Actor]) -> None:
             "TS-01 offers the lowest cost of ownership with exit, open signal-timing data and "
             "outcome KPIs the panel scored highest · TS-01 全生命周期成本最低，开放信号配时数据，"
             "成果指标得分最高"))
+        # The reasons the letters give: the panel's agreed wording, in both languages.
+        reasons.import_reasons(db, lead, signals.id, folder / "reasons.csv")
         award.approve(db, actor["zhou.min"], signals.id)
     with clock.at(datetime(2025, 10, 27, 9, 0, tzinfo=UTC)):
         award.award(db, lead, signals.id)

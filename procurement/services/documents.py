@@ -5,7 +5,6 @@ document's context and renders the shipped template of the language, or the city
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -25,6 +24,7 @@ from procurement.scoring.result import Evaluation
 from procurement.services import access, award, bids, clock, moderation, procurements, scoring
 from procurement.services.actors import Actor
 from procurement.services.errors import StateError
+from procurement.services.reasons import letter_reasons
 from procurement.services.results import evaluate_in, lots_of
 from procurement.store import audit
 from procurement.store import procurements as procurement_rows
@@ -130,16 +130,7 @@ def assessment_summaries(db: Database, actor: Actor, procurement_id: int, lang: 
                          properties: Properties | None = None) -> list[Document]:
     """One assessment summary per bidder (Procurement Regulations 2024 reg. 31)."""
     detail, _, evaluation = _decided(db, actor, procurement_id, lot)
-    reader = _reader(actor)
-    reasons: dict[tuple[str, str], list[str]] = defaultdict(list)
-    moderated = {(c.bid_ref, c.criterion): c.reason
-                 for c in moderation.consensus_scores(db, reader, procurement_id)}
-    for score in scoring.panel_scores(db, reader, procurement_id):
-        key = (score.bid_ref, score.criterion)
-        if key not in moderated:
-            reasons[key].append(score.rationale)
-    for key, reason in moderated.items():
-        reasons[key] = [reason]
+    reasons = letter_reasons(db, _reader(actor), procurement_id, lang)
     rubric = detail.rubric
     today = clock.today()
     documents = []
@@ -151,6 +142,17 @@ def assessment_summaries(db: Database, actor: Actor, procurement_id: int, lang: 
         if progress is not None:
             progress(index + 1, len(evaluation.ranking))
     return documents
+
+
+def missing_reasons(db: Database, actor: Actor, procurement_id: int, lang: Lang,
+                    lot: str | None = None) -> list[tuple[str, str]]:
+    """The (bid, criterion) of every ranked bid's scored criterion whose letter in ``lang``
+    would have no reason: none released in that language and no consensus reason in it."""
+    detail, _, evaluation = _decided(db, actor, procurement_id, lot)
+    reasons = letter_reasons(db, _reader(actor), procurement_id, lang)
+    return [(bid.bid_id, criterion.id) for bid in evaluation.ranking if bid.status == "ranked"
+            for criterion in detail.rubric.scale_criteria
+            if criterion.id in evaluation.weights and (bid.bid_id, criterion.id) not in reasons]
 
 
 def _decided(db: Database, actor: Actor, procurement_id: int, lot: str | None

@@ -17,6 +17,7 @@ from procurement.store.rows import (
     PanelMemberRow,
     PriceEnvelopeRow,
     ProcurementRow,
+    ReleasedReasonRow,
     ScoreRow,
     SessionRow,
     UserRow,
@@ -161,6 +162,16 @@ def consensus(session: Session, procurement_id: int) -> Sequence[ConsensusRow]:
 def consensus_cell(session: Session, bid_id: int, criterion: str) -> ConsensusRow | None:
     return session.scalar(select(ConsensusRow).where(ConsensusRow.bid_id == bid_id,
                                                      ConsensusRow.criterion == criterion))
+
+
+def released_reasons(session: Session, procurement_id: int) -> Sequence[ReleasedReasonRow]:
+    return session.scalars(select(ReleasedReasonRow).where(
+        ReleasedReasonRow.procurement_id == procurement_id).order_by(ReleasedReasonRow.id)).all()
+
+
+def released_cell(session: Session, bid_id: int, criterion: str) -> ReleasedReasonRow | None:
+    return session.scalar(select(ReleasedReasonRow).where(
+        ReleasedReasonRow.bid_id == bid_id, ReleasedReasonRow.criterion == criterion))
 
 
 def resolutions(session: Session, procurement_id: int) -> Sequence[FlagResolutionRow]:

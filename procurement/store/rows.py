@@ -175,6 +175,25 @@ class ConsensusRow(Base):
     __table_args__ = (UniqueConstraint("bid_id", "criterion"),)
 
 
+class ReleasedReasonRow(Base):
+    """The reason for one bid's score on one criterion that the lead released for the letter
+    to the bidder, in each language it was written in (the evaluators' notes stay internal)."""
+
+    __tablename__ = "released_reasons"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    procurement_id: Mapped[int] = mapped_column(ForeignKey("procurements.id"), index=True)
+    bid_id: Mapped[int] = mapped_column(ForeignKey("bids.id"))
+    criterion: Mapped[str] = mapped_column(String(40))
+    reason_en: Mapped[str | None] = mapped_column(Text, nullable=True)
+    reason_zh: Mapped[str | None] = mapped_column(Text, nullable=True)
+    released_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    released_at: Mapped[datetime] = mapped_column()
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __table_args__ = (UniqueConstraint("bid_id", "criterion"),)
+
+
 class FlagResolutionRow(Base):
     """How the team dealt with a red flag (an abnormally low cost explained, a tie broken)."""
 

@@ -125,6 +125,13 @@ def test_the_procurement_team_in_a_browser(server, browser, tmp_path: Path):
     first = dict(zip(header, [cell.value for cell in sheet[2]], strict=True))
     assert (first["rank"], first["bid_id"]) == (1, "SP-02")
 
+    # The reasons the letters will give, with what is still missing (issue 14).
+    go(page, "Documents")
+    choose(page, "Procurement", "HC-2026-017")
+    page.get_by_text(re.compile(r"Reasons the letters give \(\d+ missing\)")).wait_for()
+    page.get_by_text("never an evaluator's own note").wait_for()
+    shot(page, "08b-documents")
+
     # Award and audit pages, then the whole app in Chinese.
     go(page, "Award")
     shot(page, "09-award")

@@ -3,7 +3,9 @@ with PDF copies through LibreOffice."""
 
 from __future__ import annotations
 
+import csv
 import io
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -12,6 +14,9 @@ import pytest
 from docx import Document as Word
 
 from tests.e2e.cli import procure
+
+ROOT = Path(__file__).resolve().parents[2]
+CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 def text_of(path_or_bytes: Path | bytes) -> str:
@@ -32,10 +37,30 @@ def city(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from procurement.store.db import Database
 
     db = Database.open(path)
-    award.recommend(db, users.get_actor(db, "li.na"), 1, note="Open data & low exit cost")
+    lead = users.get_actor(db, "li.na")
+    # The lead releases a reason for every score, in each language from the evaluator who
+    # wrote in it (the demo's panel writes one language each).
+    released = path.parent / "reasons.csv"
+    with released.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["bid_id", "criterion", "reason_en", "reason_zh"],
+                                      *_reasons_from_the_panel()])
+    assert procure("import", "reasons", released, "--procurement", "1", "--as", "li.na",
+                   "--db", path).returncode == 0
+    award.recommend(db, lead, 1, note="Open data & low exit cost")
     award.approve(db, users.get_actor(db, "zhou.min"), 1)
     db.dispose()
     return path
+
+
+def _reasons_from_the_panel() -> list[list[str]]:
+    cells: dict[tuple[str, str], dict[str, str]] = {}
+    with (ROOT / "examples" / "smart-parking" / "panel.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            lang = "zh" if CJK.search(row["rationale"]) else "en"
+            cells.setdefault((row["bid_id"], row["criterion"]), {}).setdefault(lang,
+                                                                              row["rationale"])
+    return [[bid, criterion, text.get("en", ""), text.get("zh", "")]
+            for (bid, criterion), text in cells.items()]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -171,3 +196,87 @@ def test_the_reports_scores_follow_the_ranking_and_the_rubrics_order(city, tmp_p
     order = [c.name.get("en") for c in load_rubric("iso37106-smart").criteria]
     assert seen == [name for name in order if name in seen]
     assert first == "SP-02"  # the winner first, as ranked
+
+
+ARTIFACTS = ROOT / "test-artifacts" / "pages"
+
+
+def _needs_libreoffice(request: pytest.FixtureRequest) -> None:
+    if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
+        if request.config.getoption("--require-libreoffice"):
+            pytest.fail("LibreOffice is missing: ./dev test installs libreoffice-writer-nogui")
+        pytest.skip("LibreOffice is not installed")
+
+
+def _pages(pdf: Path) -> int:
+    import subprocess
+
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    return int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.M).group(1))  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_typical_letter_is_at_most_two_pages(city, tmp_path, request, lang):
+    """Issue 14: converted by LibreOffice, each ranked bidder's assessment summary of the
+    demo (nine criteria, a reason for each, the winner beside it) is one or two pages; the
+    first page of each is kept as a PNG in test-artifacts/pages/ to look at."""
+    import subprocess
+
+    _needs_libreoffice(request)
+    folder = tmp_path / lang
+    run = procure("summaries", "--db", city, "--procurement", "1", "--lang", lang, "--pdf",
+                  "--out", folder)
+    assert run.returncode == 0, run.stderr
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    pages = {}
+    for pdf in sorted(folder.glob("*.pdf")):
+        pages[pdf.stem] = _pages(pdf)
+        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "2", str(pdf),
+                        str(ARTIFACTS / pdf.stem)], check=True)
+    ranked = {stem: count for stem, count in pages.items() if "SP-05" not in stem}
+    assert len(ranked) == 4 and all(count <= 2 for count in ranked.values()), pages
+
+
+# Text a Chinese document may hold in Latin letters alone: identifiers and codes (HC-2026-017,
+# SP-02, CN-USCI-…, NTCIP 1202, ISO 37106:2018), amounts, dates, hashes and proper names.
+CODE = re.compile(r"^[\sA-Z0-9¥£€$.,:;%()/+\-–·#_]*$|^[0-9a-f]{64}$")
+
+
+def _user_text(city: Path) -> set[str]:
+    """Everything a user or bidder typed: shown as typed, in whatever language it was."""
+    import sqlite3
+
+    with sqlite3.connect(city) as connection:
+        rows = connection.execute(
+            "SELECT rationale FROM scores UNION SELECT reason FROM consensus_scores "
+            "UNION SELECT resolution FROM flag_resolutions UNION SELECT display_name FROM users "
+            "UNION SELECT supplier_name FROM bids UNION SELECT note FROM decisions "
+            "UNION SELECT reason_en FROM released_reasons").fetchall()
+        texts = {row[0] for row in rows if row[0]}
+        for (commitments,) in connection.execute("SELECT commitments FROM bids"):
+            texts |= set(re.findall(r'"(?:measure|target|baseline)": "([^"]*)"', commitments or ""))
+            texts |= set(re.findall(r'"([^"]+)"', commitments or ""))
+    return texts
+
+
+def test_a_chinese_document_has_no_english_only_line(city, tmp_path):
+    """Issue 14: every fixed text of a Chinese document is Chinese; a line in Latin letters
+    alone is a code, a number or what a user typed (a rationale written in English)."""
+    base = ["--db", city, "--procurement", "1", "--lang", "zh"]
+    for command in ("clauses", "contract", "report"):
+        assert procure(command, *base, "--out", tmp_path / f"{command}.docx").returncode == 0
+    assert procure("summaries", *base, "--out", tmp_path / "s").returncode == 0
+    typed = _user_text(city)
+    documents = [*(tmp_path / f"{c}.docx" for c in ("clauses", "contract", "report")),
+                 *sorted((tmp_path / "s").glob("*.docx"))]
+    english = []
+    for path in documents:
+        for line in text_of(path).splitlines():
+            line = line.strip()
+            if not line or CJK.search(line) or CODE.match(line):
+                continue
+            # A line within what a user typed, or holding a typed text (a name in a heading).
+            if any(line in text or (len(text) >= 8 and text in line) for text in typed):
+                continue
+            english.append((path.name, line))
+    assert english == []

@@ -403,6 +403,29 @@ def test_documents_are_prepared_and_offered_for_download(app, city):
     assert "Audit chain head: " in texts(at)
 
 
+def test_the_lead_releases_the_reasons_the_letters_give(app, city):
+    """Issue 14: the letters give released reasons, never the evaluators' notes: the lead
+    edits them on the Documents page (approvers read them); the table says what is missing."""
+    from procurement.services import reasons
+
+    at = app("li.na", page="documents")
+    assert "Reasons the letters give (88 missing)" in [e.label for e in at.expander]
+    release = _button(at, "Release the changed reasons")
+    assert release.disabled  # nothing changed yet
+    # The first row is SP-01's first criterion; a cell edited as the browser would send it.
+    at.session_state["reasons_1"] = {"edited_rows": {0: {"en": "Typed <b>reason</b>."}},
+                                     "added_rows": [], "deleted_rows": []}
+    at.run()
+    _button(at, "Release the changed reasons").click().run()
+    assert not at.exception
+    released = reasons.released_reasons(city, users.get_actor(city, "li.na"), PARKING)
+    assert [(r.bid_ref, r.criterion, r.en, r.zh) for r in released] == [
+        ("SP-01", "outcome_focus", "Typed <b>reason</b>.", None)]
+    assert "Reasons the letters give (87 missing)" in [e.label for e in at.expander]
+    approver = app("zhou.min", page="documents")
+    assert not [b for b in approver.button if b.label == "Release the changed reasons"]
+
+
 def test_the_record_stays_closed_to_observers_until_the_award(app):
     at = app("audit.office", page="documents")
     # Only what the observer may have is offered; the rest says why not, and when.

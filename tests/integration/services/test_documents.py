@@ -8,8 +8,16 @@ from docx import Document as Word
 
 from procurement.documents.render import TemplateError
 from procurement.errors import ProcurementError
-from procurement.services import award, clock, documents, lifecycle, moderation, procurements
-from procurement.services.errors import PermissionDenied, StateError
+from procurement.services import (
+    award,
+    clock,
+    documents,
+    lifecycle,
+    moderation,
+    procurements,
+    reasons,
+)
+from procurement.services.errors import ConflictError, PermissionDenied, StateError
 from tests.integration import world
 
 
@@ -90,9 +98,33 @@ def test_summaries_for_every_bidder(db, recommended, monkeypatch):
     winner, loser = text_of(made[0].content), text_of(made[2].content)
     assert "Your tender is the most advantageous tender" in winner
     assert "The most advantageous tender (A, Alpha 阿尔法)" in loser
-    assert "ends on 8 December 2026" in loser and "e2 on B" in loser
+    assert "ends on 8 December 2026" in loser
+    # The evaluators' notes stay internal: a letter gives only the consensus reason (A,
+    # quality) or a released one; the missing ones are named for the lead.
+    assert "agreed <after> review & debate" in winner
+    assert not any(f"e{n} on {bid}" in letter for n in (1, 2) for bid in "ABC"
+                   for letter in (winner, loser))
     chinese = text_of(documents.assessment_summaries(db, who["lead"], pid, "zh")[2].content)
     assert "2026年12月8日" in chinese and "评审结果说明" in chinese
+    assert "agreed <after>" not in chinese  # an English reason is not a Chinese letter's
+    assert ("B", "quality") in documents.missing_reasons(db, who["lead"], pid, "en")
+
+
+def test_a_released_reason_reaches_the_letter_in_its_language(db, recommended):
+    who, pid = recommended
+    reasons.release(db, who["lead"], pid, "B", "quality", "Clear plan, thin evidence.",
+                    "计划清晰，证据不足。")
+    english = text_of(documents.assessment_summaries(db, who["lead"], pid, "en")[2].content)
+    chinese = text_of(documents.assessment_summaries(db, who["lead"], pid, "zh")[2].content)
+    assert "Clear plan, thin evidence." in english and "计划清晰" not in english
+    assert "计划清晰，证据不足。" in chinese and "Clear plan" not in chinese
+    assert ("B", "quality") not in documents.missing_reasons(db, who["lead"], pid, "zh")
+    with pytest.raises(ConflictError):  # replaced only by a caller who read it
+        reasons.release(db, who["lead"], pid, "B", "quality", "Other.", None)
+    with pytest.raises(PermissionDenied):
+        reasons.release(db, who["e1"], pid, "B", "quality", "Mine.", None)
+    with pytest.raises(ProcurementError, match="in English, in Chinese or in both"):
+        reasons.release(db, who["lead"], pid, "C", "quality", " ", None)
 
 
 def test_who_may_read_the_record(db, recommended, monkeypatch):
@@ -137,3 +169,30 @@ def test_the_report_records_a_returned_recommendation(db, recommended):
     second = report.index("2. Recommended by LEAD")
     assert first < report.index("Reasons: best value") < returned < second
     assert "explain C's exit cost" in report and "Reasons: exit cost explained" in report
+
+
+@pytest.mark.parametrize(("jurisdiction", "lang", "cited", "foreign"), [
+    # UK: the assessment summary of Procurement Act 2023 s.50 and reg. 31; the standstill of
+    # s.51; remedies in Part 9.
+    ("uk", "en", ["Procurement Act 2023 s.50; Procurement Regulations 2024 reg. 31",
+                  "Procurement Act 2023 s.51(2)", "Procurement Act 2023 ss.100–106",
+                  "may apply to the court"], ["MOF Order", "Government Procurement Law"]),
+    # China: 财政部令第 87 号第六十九条 (score and rank told to each unsuccessful bidder); 质疑
+    # within 7 working days, in writing, to the buyer (政府采购法第五十二条).
+    ("cn", "zh", ["财政部令第 87 号第六十九条", "7 个工作日内", "以书面形式向City 城市提出质疑",
+                  "《中华人民共和国政府采购法》第五十二条"], ["采购法》第 50", "Procurement Act"]),
+    ("cn", "en", ["MOF Order No. 87 art. 69", "challenge them in writing with City 城市 within 7 "
+                  "working days"], ["Procurement Act", "s.51"]),
+])
+def test_a_letter_cites_the_procurements_law(db, jurisdiction, lang, cited, foreign, monkeypatch):
+    who = world.people(db)
+    pid = world.procurement(db, who, "moderation", jurisdiction=jurisdiction)
+    moderation.set_consensus(db, who["lead"], pid, "A", "quality", 3, "agreed")
+    award.recommend(db, who["lead"], pid, note="best value")
+    monkeypatch.setattr(clock, "today", lambda: date(2026, 11, 26))
+    award.approve(db, who["boss"], pid)
+    letter = text_of(documents.assessment_summaries(db, who["lead"], pid, lang)[-1].content)
+    assert all(text in letter for text in cited), letter
+    assert not any(text in letter for text in foreign)
+    assert "LEAD" in letter and ("Procurement lead" if lang == "en" else "采购项目负责人") in letter
+    assert "\nlead\n" not in letter  # the lead's name (LEAD), never the login (lead)
