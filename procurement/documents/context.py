@@ -229,7 +229,9 @@ def summary(detail: ProcurementDetail, rubric: Rubric, evaluation: Evaluation, b
         "winner": None,
         "standstill": (tr(N_("The standstill period ends on {date}; the contract will not be "
                              "entered into before then."), lang, date=formats.day(end, lang))
-                       + _cited(law.standstill_rule.source, lang)) if end
+                       # the source once, where the challenge paragraph cites the same
+                       + ("" if law.standstill_rule.source == law.letters.challenge.source
+                          else _cited(law.standstill_rule.source, lang))) if end
         else tr(N_("The standstill period starts when the award is approved."), lang),
         "challenge": law.letters.challenge.render(
             lang, body=detail.buyer_name, date=formats.day(end, lang)) if end else "",

@@ -139,6 +139,14 @@ def test_pdf_copies(city, tmp_path, request):
     run = procure("summaries", *base, "--lang", "zh", "--out", tmp_path / "summaries")
     assert run.returncode == 0, run.stderr
     assert len(list((tmp_path / "summaries").glob("*.pdf"))) == 5
+    # The PDF copies carry the table of contents filled in, with page numbers.
+    import subprocess
+
+    report = subprocess.run(["pdftotext", "-l", "1", str(tmp_path / "report.pdf"), "-"],
+                            capture_output=True, text=True, check=True).stdout
+    assert "Contents" in report and "Update the fields" not in report
+    assert re.search(r"1\. Methodology\.{3,}\s*1\b", report), report
+    assert re.search(r"9\. Audit trail\.{3,}\s*\d+", report), report
 
 
 def _widths(table) -> list[int]:
@@ -173,6 +181,20 @@ def test_documents_are_laid_out_as_professional_documents(city, tmp_path, lang):
             assert all(widths) and table._tbl.tblPr.find(qn("w:tblLayout")) is not None, name
             first = table.rows[0]._tr.trPr
             assert first is not None and first.find(qn("w:tblHeader")) is not None, name
+    # East Asian text is marked Chinese in every document, and a Chinese one is Chinese.
+    for name, path in paths.items():
+        styles = Word(str(path)).styles.element
+        language = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(
+            qn("w:rPr")).find(qn("w:lang"))
+        assert language.get(qn("w:eastAsia")) == "zh-CN", name
+        assert language.get(qn("w:val")) == ("en-GB" if lang == "en" else "zh-CN"), name
+    # A table of contents in the report and the contract, which Word updates on opening.
+    for name in ("report", "contract"):
+        document = Word(str(paths[name]))
+        codes = [code.text for code in document.element.body.iter(qn("w:instrText"))]
+        assert any(code.strip().startswith("TOC ") for code in codes), name
+        update = document.settings.element.find(qn("w:updateFields"))
+        assert update is not None and update.get(qn("w:val")) == "true", name
     summary = Word(str(paths["summary"])).tables[0]
     reason_header = "Reason" if lang == "en" else "评分理由"
     headers = [cell.text for cell in summary.rows[0].cells]
