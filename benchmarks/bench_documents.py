@@ -4,7 +4,8 @@ Targets: 200 assessment summaries ≤ 6 s on this machine (issue 5); a dossier f
 ≤ 10 s (issue 14). Measured: the service that reads the record and renders one sandboxed Word
 document per bidder, for a procurement of 200 bids × 12 criteria × 5 evaluators (recommended
 and approved), plus writing them into a zip as the command line does; and the dossier service
-(both languages: report, contract, 200 summaries each; the audit log; the manifest; the zip).
+(both languages: report, contract, 200 summaries each; the audit log; the manifest; the zip),
+as the command line runs it (a language per core) and as the app does (one process).
 """
 
 from __future__ import annotations
@@ -47,24 +48,34 @@ def main() -> None:
         zh_start = time.perf_counter()
         documents.assessment_summaries(db, lead, big, "zh")
         zh = time.perf_counter() - zh_start
-        dossiers = []
+        dossiers, serial = [], []
         for run in range(3):
+            # As the command line builds it: one language per core.
             start = time.perf_counter()
-            built = dossier.build(db, lead, big, Path(folder) / f"dossier-{run}.zip")
+            built = dossier.build(db, lead, big, Path(folder) / f"dossier-{run}.zip",
+                                  parallel=True)
             dossiers.append(time.perf_counter() - start)
+        for run in range(3):
+            # As the app builds it: in one process (a server with threads does not fork).
+            start = time.perf_counter()
+            dossier.build(db, lead, big, Path(folder) / f"serial-{run}.zip")
+            serial.append(time.perf_counter() - start)
         assert built.files == 2 * (2 + 200) + 2
         size = (Path(folder) / "dossier-0.zip").stat().st_size
         db.dispose()
     print("documents: assessment summaries for 200 bidders (12 criteria, 5 evaluators)")
     print(f"  English, median of 3 (render + zip): {statistics.median(times):5.2f} s   target ≤ 6 s")
     print(f"  Chinese, once:                       {zh:5.2f} s")
-    print(f"  award dossier, median of 3:          {statistics.median(dossiers):5.2f} s   "
-          f"target ≤ 10 s ({built.files} files, {size / 1e6:.1f} MB)")
+    print(f"  award dossier (CLI, 2 processes), median of 3: {statistics.median(dossiers):5.2f} s"
+          f"   target ≤ 10 s ({built.files} files, {size / 1e6:.1f} MB)")
+    print(f"  award dossier (app, 1 process), median of 3:   {statistics.median(serial):5.2f} s")
     record("summaries", "200 assessment summaries (render + zip)",
            f"{statistics.median(times):.1f} s", "≤ 6 s")
     record("dossier", "award dossier, 200 bidders (both languages: report, contract, "
-           "200 summaries each; audit log; manifest; zip)",
-           f"{statistics.median(dossiers):.1f} s", "≤ 10 s")
+           "200 summaries each; audit log; manifest; zip), procure dossier (a language per "
+           "core)", f"{statistics.median(dossiers):.1f} s", "≤ 10 s")
+    record("dossier_app", "the same dossier from the app's Documents page (one process)",
+           f"{statistics.median(serial):.1f} s", "–")
 
 
 if __name__ == "__main__":

@@ -409,8 +409,9 @@ def summary(lang: str) -> Document:
     sender = doc.add_paragraph()
     sender.add_run("{{ procurement.buyer }}").bold = True
     doc.add_paragraph(f"{label('date', lang)}{{{{ letter.date }}}}")
-    doc.add_paragraph(f"{label('to', lang)}{{{{ bidder.supplier }}}} ({text('bid', lang)} "
-                      f"{{{{ bidder.bid }}}})")
+    opening, closing = ("（", "）") if lang == "zh" else (" (", ")")
+    doc.add_paragraph(f"{label('to', lang)}{{{{ bidder.supplier }}}}{opening}{text('bid', lang)} "
+                      f"{{{{ bidder.bid }}}}{closing}")
     doc.add_heading(f"{label('summary_title', lang)}{{{{ procurement.title }}}}", level=1)
     doc.add_paragraph(f"{label('reference', lang)}{{{{ procurement.reference }}}}")
     doc.add_paragraph("{{ letter.basis }}")
@@ -444,6 +445,44 @@ def summary(lang: str) -> Document:
     return doc
 
 
+def slim(doc: Document) -> None:
+    """Keep only what the document uses: the styles its parts name (with those they are
+    based on, link to or are followed by, and the defaults), no latent-style table, no Word
+    2010 copy of the styles, no thumbnail. python-docx's blank document carries 800 KB of
+    them, and every one of 200 summaries would parse, write and compress them again."""
+    import re
+
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    for rels in (doc.part.rels, doc.part.package.rels):
+        for key, rel in list(rels.items()):
+            if rel.reltype.endswith("/stylesWithEffects") or rel.reltype == RT.THUMBNAIL:
+                del rels[key]
+    xml = [doc.element.xml] + [part.blob.decode() for rel in doc.part.rels.values()
+                               if rel.reltype in (RT.HEADER, RT.FOOTER)
+                               for part in (rel.target_part,)]
+    used = set(re.findall(r'w:(?:pStyle|rStyle|tblStyle) w:val="([^"]+)"', "".join(xml)))
+    styles = doc.styles.element
+    by_id = {style.get(qn("w:styleId")): style for style in styles.findall(qn("w:style"))}
+    used |= {key for key, style in by_id.items() if style.get(qn("w:default")) == "1"}
+    pending = list(used)
+    while pending:
+        style = by_id.get(pending.pop())
+        if style is None:
+            continue
+        for link in ("w:basedOn", "w:next", "w:link"):
+            found = style.find(qn(link))
+            if found is not None and found.get(qn("w:val")) not in used:
+                used.add(found.get(qn("w:val")))
+                pending.append(found.get(qn("w:val")))
+    for key, style in by_id.items():
+        if key not in used:
+            styles.remove(style)
+    latent = styles.find(qn("w:latentStyles"))
+    if latent is not None:
+        styles.remove(latent)
+
+
 DOCUMENTS: dict[str, Callable[[str], Document]] = {
     "clause-pack": clause_pack, "contract": contract, "evaluation-report": report,
     "assessment-summary": summary,
@@ -454,7 +493,9 @@ def main() -> None:
     OUT.mkdir(exist_ok=True)
     for name, build in DOCUMENTS.items():
         for lang in ("en", "zh"):
-            build(lang).save(OUT / f"{name}.{lang}.docx")
+            doc = build(lang)
+            slim(doc)
+            doc.save(OUT / f"{name}.{lang}.docx")
             print(f"wrote templates/{name}.{lang}.docx")
 
 

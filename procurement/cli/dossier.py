@@ -32,7 +32,8 @@ def dossier_group(ctx: click.Context, procurement_id: int | None, out: str | Non
     from procurement.services.actors import OPERATOR
     from procurement.store.db import Database
 
-    built = dossier.build(Database.open(db_path), OPERATOR, procurement_id, Path(out))
+    built = dossier.build(Database.open(db_path), OPERATOR, procurement_id, Path(out),
+                          parallel=True)
     click.echo(tr(N_("Wrote {file}: {count} files, audit chain head {hash}."), lang,
                   file=str(built.path), count=built.files, hash=built.head_hash))
 

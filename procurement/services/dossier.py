@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import struct
 import tempfile
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -54,9 +57,11 @@ class Checked:
         return not self.problems
 
 
-def build(db: Database, actor: Actor, procurement_id: int, out: Path) -> Built:
+def build(db: Database, actor: Actor, procurement_id: int, out: Path, *,
+          parallel: bool = False) -> Built:
     """Write the dossier of a recommended or awarded procurement to ``out`` (whole, or not
-    at all)."""
+    at all). ``parallel``: render the two languages in two processes (the command line's
+    choice; a server with threads keeps to one)."""
     chain = audit_log.verify_chain(db)
     if not chain.ok:
         raise StateError(N_("the audit chain is broken at entry {seq}; a dossier made now "
@@ -72,16 +77,23 @@ def build(db: Database, actor: Actor, procurement_id: int, out: Path) -> Built:
                        "contract_terms": row.contract_terms}
     mark: documents.Properties = {"identifier": f"audit-head:{chain.head_hash}"}
     files: list[tuple[str, bytes]] = [("methodology.json", _json(methodology))]
-    for lang in LANGUAGES:
-        for lot in lots:
-            folder = f"{lang}/" + (f"{lot}/" if lot else "")
-            made = [documents.evaluation_report(db, actor, procurement_id, lang, lot=lot,
-                                                properties=mark),
-                    documents.contract(db, actor, procurement_id, lang, lot=lot,
-                                       properties=mark),
-                    *documents.assessment_summaries(db, actor, procurement_id, lang, lot=lot,
-                                                    properties=mark)]
-            files += [(folder + document.name, document.content) for document in made]
+    if parallel:
+        # One language per core: the child (forked, so it has everything read so far) opens
+        # its own database connections and hands back its files as bytes.
+        from procurement.forkjoin import in_two_halves
+
+        parent = os.getpid()
+
+        def languages(start: int, stop: int) -> bytes:
+            if os.getpid() != parent:
+                db.engine.dispose(close=False)
+            return _pack(_documents(db, actor, procurement_id, LANGUAGES[start:stop], lots,
+                                    mark))
+
+        files += [f for half in in_two_halves(languages, len(LANGUAGES), minimum=2)
+                  for f in _unpack(half)]
+    else:
+        files += _documents(db, actor, procurement_id, LANGUAGES, lots, mark)
     files.append(("audit-log.csv", _audit_csv(db, actor, procurement_id)))
     manifest = {
         "format": FORMAT, "toolkit_version": __version__,
@@ -97,7 +109,9 @@ def build(db: Database, actor: Actor, procurement_id: int, out: Path) -> Built:
     with atomic_path(out) as temporary:
         with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
             for name, content in files:
-                archive.writestr(name, content)
+                # A Word document is a zip already: stored as it is, not deflated twice.
+                archive.writestr(name, content, zipfile.ZIP_STORED if name.endswith(".docx")
+                                 else zipfile.ZIP_DEFLATED)
             archive.writestr(MANIFEST, listing)
         # Recorded after the head it proves (so the head stays the state it shows), and only
         # once the zip is whole: who made which dossier, by its manifest's hash.
@@ -107,6 +121,40 @@ def build(db: Database, actor: Actor, procurement_id: int, out: Path) -> Built:
                          after={"manifest_sha256": hashlib.sha256(listing).hexdigest(),
                                 "audit_head": chain.head_hash, "files": len(files)})
     return Built(out, len(files), chain.head_hash)
+
+
+def _documents(db: Database, actor: Actor, procurement_id: int, languages: tuple[Lang, ...],
+               lots: Sequence[str | None], mark: documents.Properties
+               ) -> list[tuple[str, bytes]]:
+    files = []
+    for lang in languages:
+        for lot in lots:
+            folder = f"{lang}/" + (f"{lot}/" if lot else "")
+            made = [documents.evaluation_report(db, actor, procurement_id, lang, lot=lot,
+                                                properties=mark),
+                    documents.contract(db, actor, procurement_id, lang, lot=lot,
+                                       properties=mark),
+                    *documents.assessment_summaries(db, actor, procurement_id, lang, lot=lot,
+                                                    properties=mark)]
+            files += [(folder + document.name, document.content) for document in made]
+    return files
+
+
+def _pack(files: list[tuple[str, bytes]]) -> bytes:
+    """Files as bytes: for each, the lengths of its name and content, then both."""
+    return b"".join(struct.pack(">II", len(name.encode()), len(content)) + name.encode()
+                    + content for name, content in files)
+
+
+def _unpack(packed: bytes) -> list[tuple[str, bytes]]:
+    files, at = [], 0
+    while at < len(packed):
+        name_size, size = struct.unpack_from(">II", packed, at)
+        at += 8
+        name = packed[at:at + name_size].decode()
+        files.append((name, packed[at + name_size:at + name_size + size]))
+        at += name_size + size
+    return files
 
 
 def verify(path: Path, db: Database | None = None) -> Checked:
