@@ -22,6 +22,7 @@ from procurement.domain.views import (
 from procurement.i18n import N_, Lang, tr
 from procurement.rubric import Rubric
 from procurement.scoring.result import Evaluation, RankedBid
+from procurement.vocabulary import Role
 
 if TYPE_CHECKING:
     from procurement.domain.chain import ChainReport
@@ -327,23 +328,30 @@ def _decisions(decisions: list[DecisionView], detail: ProcurementDetail,
     returned recommendation stays on the record."""
     if not decisions:
         return [tr(N_("No award has been recommended yet."), lang)]
+
+    def person(name: str, role: Role) -> str:  # by name and role, never by login
+        return tr(N_("{name} ({role})"), lang, name=name, role=tr(labels.ROLES[role], lang))
+
     paragraphs = []
     for number, decision in enumerate(decisions, start=1):
         text = tr(N_("{number}. Recommended by {who} on {date}: {winners}."), lang,
-                  number=number, who=decision.recommended_by_name or decision.recommended_by,
+                  number=number, who=person(decision.recommended_by_name
+                                            or decision.recommended_by, Role.LEAD),
                   date=formats.day(decision.recommended_at.date(), lang),
                   winners=winners_text(decision.winners))
         if decision.note:
             text += " " + tr(N_("Reasons: {note}"), lang, note=decision.note)
         if decision.outcome == "returned":
             text += " " + tr(N_("Returned to moderation by {who} on {date}: {reason}"), lang,
-                             who=decision.returned_by_name or decision.returned_by or "?",
+                             who=person(decision.returned_by_name or decision.returned_by
+                                        or "?", Role.APPROVER),
                              date=formats.day(decision.returned_at.date(), lang)
                              if decision.returned_at else "?",
                              reason=decision.return_reason or "")
         if decision.approved_by and decision.approved_at:
             text += " " + tr(N_("Approved by {who} on {date}."), lang,
-                             who=decision.approved_by_name or decision.approved_by,
+                             who=person(decision.approved_by_name or decision.approved_by,
+                                        Role.APPROVER),
                              date=formats.day(decision.approved_at.date(), lang))
             if detail.standstill_end:
                 text += " " + tr(N_("Standstill until {date}."), lang,

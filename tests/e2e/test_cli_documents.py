@@ -17,6 +17,7 @@ from tests.e2e.cli import procure
 
 ROOT = Path(__file__).resolve().parents[2]
 CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+ARTIFACTS = ROOT / "test-artifacts" / "pages"  # first pages of the PDFs, to look at
 
 
 def text_of(path_or_bytes: Path | bytes) -> str:
@@ -82,6 +83,16 @@ def test_the_four_documents(city, tmp_path, lang):
     assert "¥33,427,767.09" in contract or "CN¥33,427,767.09" in contract
     assert "OpenKerb Consortium" in contract and "33,427,767.09" in contract  # SP-02's TCO
     assert "DATEX II" in contract and "Average search time for a bay (min)" in contract
+    # The price schedule: what the contract pays, in the procurement's currency; no
+    # evaluation figure among the prices (issue 14).
+    schedule = next(t for t in Word(str(tmp_path / "contract.docx")).tables
+                    if "CNY" in t.rows[0].cells[-1].text)
+    amounts = [row.cells[1].text for row in schedule.rows[1:]]
+    assert amounts and all("¥" in a for a in amounts if not a.isdigit())
+    assert not any(word in contract for word in ("SME deduction", "present value at",
+                                                 "小微企业价格扣除后"))
+    assert "–" not in [row.cells[1].text for row in schedule.rows[1:]]
+    assert "CN-USCI-" in contract  # the supplier's identifier, not "–"
     assert "77.62" in report and "SP-05" in report and "Wang Lei 王磊" in report
     # People by name and in the rubric's order (issue 14), never by login.
     assert not any(login in report for login in ("li.wei", "wang.lei", "chen.fang",
@@ -95,6 +106,12 @@ def test_the_four_documents(city, tmp_path, lang):
                                for i in range(1, 6))
         loser = text_of(zipped.read(f"HC-2026-017-SP-01-assessment-summary.{lang}.docx"))
     assert "SP-02" in loser and "2026" in loser
+    # Signed by the lead's name and role; no document names anyone by login.
+    assert "Li Na 李娜" in loser and ("Procurement lead" if lang == "en" else "采购项目负责人") \
+        in loser
+    assert not any(re.search(rf"(?<![\w.]){re.escape(login)}(?![\w.])", text)
+                   for login in ("li.na", "zhou.min", "li.wei", "wang.lei", "chen.fang",
+                                 "sarah.jones") for text in (loser, contract, report))
 
 
 def test_documents_before_a_recommendation_and_bad_templates(city, tmp_path):
@@ -139,8 +156,15 @@ def test_pdf_copies(city, tmp_path, request):
     run = procure("summaries", *base, "--lang", "zh", "--out", tmp_path / "summaries")
     assert run.returncode == 0, run.stderr
     assert len(list((tmp_path / "summaries").glob("*.pdf"))) == 5
-    # The PDF copies carry the table of contents filled in, with page numbers.
+    # The PDF copies carry the table of contents filled in, with page numbers; the first
+    # page of each kind is kept to look at (test-artifacts/pages/).
     import subprocess
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for command in ("clauses", "contract", "report"):
+        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1",
+                        str(tmp_path / f"{command}.pdf"), str(ARTIFACTS / f"first-{command}")],
+                       check=True)
 
     report = subprocess.run(["pdftotext", "-l", "1", str(tmp_path / "report.pdf"), "-"],
                             capture_output=True, text=True, check=True).stdout
@@ -218,9 +242,6 @@ def test_the_reports_scores_follow_the_ranking_and_the_rubrics_order(city, tmp_p
     order = [c.name.get("en") for c in load_rubric("iso37106-smart").criteria]
     assert seen == [name for name in order if name in seen]
     assert first == "SP-02"  # the winner first, as ranked
-
-
-ARTIFACTS = ROOT / "test-artifacts" / "pages"
 
 
 def _needs_libreoffice(request: pytest.FixtureRequest) -> None:

@@ -159,14 +159,30 @@ def test_a_citys_own_template_runs_in_the_sandbox(db, recommended):
     del lifecycle_unused
 
 
+def test_a_citys_letter_template_may_use_the_new_fields(db, recommended, monkeypatch):
+    who, pid = recommended
+    monkeypatch.setattr(clock, "today", lambda: date(2026, 11, 26))
+    award.approve(db, who["boss"], pid)
+    doc = Word()
+    doc.add_paragraph("{{ letter.date }} · {{ letter.signed }}, {{ letter.role }} · "
+                      "{{ bidder.rank }} · {{ challenge }}")
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    made = documents.assessment_summaries(db, who["lead"], pid, "en", buffer.getvalue(),
+                                          "city-letter.docx")
+    assert text_of(made[2].content).startswith("26 November 2026 · LEAD, Procurement lead · "
+                                               "3 of 3 · If you wish to question the decision")
+
+
 def test_the_report_records_a_returned_recommendation(db, recommended):
     who, pid = recommended
     award.return_recommendation(db, who["boss"], pid, "explain C's exit cost")
     award.recommend(db, who["lead"], pid, note="exit cost explained")
     report = text_of(documents.evaluation_report(db, who["boss"], pid, "en").content)
-    first = report.index("1. Recommended by LEAD")
-    returned = report.index("Returned to moderation by BOSS")
-    second = report.index("2. Recommended by LEAD")
+    # People by name and role (issue 14).
+    first = report.index("1. Recommended by LEAD (procurement lead)")
+    returned = report.index("Returned to moderation by BOSS (approver)")
+    second = report.index("2. Recommended by LEAD (procurement lead)")
     assert first < report.index("Reasons: best value") < returned < second
     assert "explain C's exit cost" in report and "Reasons: exit cost explained" in report
 
