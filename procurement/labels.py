@@ -7,8 +7,10 @@ from procurement.vocabulary import (
     Aggregation,
     BidStatus,
     Coi,
+    ContractKind,
     CostBasis,
     CriterionKind,
+    Direction,
     DocumentKind,
     FlagCode,
     Jurisdiction,
@@ -16,6 +18,7 @@ from procurement.vocabulary import (
     NoticeProfile,
     Outcome,
     PriceFormula,
+    Rating,
     Reporting,
     Role,
     RubricProfile,
@@ -122,6 +125,12 @@ DOCUMENT_KINDS = {DocumentKind.CLAUSE_PACK: N_("Clause pack"),
                   DocumentKind.EVALUATION_REPORT: N_("Evaluation report"),
                   DocumentKind.ASSESSMENT_SUMMARY: N_("Assessment summaries")}
 REPORTING = {Reporting.MONTHLY: N_("monthly"), Reporting.QUARTERLY: N_("quarterly")}
+RATINGS = {Rating.GOOD: N_("Good"), Rating.APPROACHING_TARGET: N_("Approaching target"),
+           Rating.REQUIRES_IMPROVEMENT: N_("Requires improvement"),
+           Rating.INADEQUATE: N_("Inadequate")}
+DIRECTIONS = {Direction.HIGHER: N_("higher is better"), Direction.LOWER: N_("lower is better")}
+CONTRACT_KINDS = {ContractKind.GOODS: N_("goods"), ContractKind.SERVICES: N_("services"),
+                  ContractKind.WORKS: N_("works")}
 # Each vocabulary and the names of its codes, for the test that none is missing.
 VOCABULARIES = {FlagCode: "FLAGS", Method: "METHODS", PriceFormula: "PRICE_FORMULAS",
                 CriterionKind: "KINDS", Coi: "COI", SpreadLevel: "LEVELS", Status: "STATUSES",
@@ -129,7 +138,8 @@ VOCABULARIES = {FlagCode: "FLAGS", Method: "METHODS", PriceFormula: "PRICE_FORMU
                 RubricProfile: "RUBRIC_PROFILES", NoticeProfile: "NOTICE_PROFILES",
                 Jurisdiction: "JURISDICTIONS",
                 Outcome: "OUTCOMES", BidStatus: "BID_STATUSES", DocumentKind: "DOCUMENT_KINDS",
-                Reporting: "REPORTING"}
+                Reporting: "REPORTING", Rating: "RATINGS", Direction: "DIRECTIONS",
+                ContractKind: "CONTRACT_KINDS"}
 # What each audit action means, for people reading the log.
 AUDIT_ACTIONS = {
     "procurement.create": N_("Procurement created"),

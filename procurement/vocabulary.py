@@ -183,6 +183,32 @@ class Reporting(StrEnum):
     QUARTERLY = "quarterly"
 
 
+class Rating(StrEnum):
+    """A KPI's rating for a period, as a contract performance notice gives it (Procurement
+    Regulations 2024 reg. 39; Procurement Act 2023 s.52)."""
+
+    GOOD = "good"
+    APPROACHING_TARGET = "approaching_target"
+    REQUIRES_IMPROVEMENT = "requires_improvement"
+    INADEQUATE = "inadequate"
+
+
+class Direction(StrEnum):
+    """Which way a KPI improves."""
+
+    HIGHER = "higher"
+    LOWER = "lower"
+
+
+class ContractKind(StrEnum):
+    """What a contract buys: the limits on modifying it differ (Directive 2014/24/EU
+    art. 72(2); Procurement Act 2023 Sch. 8 para. 8)."""
+
+    GOODS = "goods"
+    SERVICES = "services"
+    WORKS = "works"
+
+
 def codes(vocabulary: type[StrEnum]) -> tuple[str, ...]:
     """The codes of a vocabulary in order (for ``click.Choice`` and select boxes)."""
     return tuple(member.value for member in vocabulary)

@@ -14,8 +14,8 @@ from typing import Any
 from procurement.errors import OptionError
 from procurement.i18n import N_, Lang, tr
 from procurement.jurisdictions.calendar import Calendar, Count, DayOff, count_working_days
+from procurement.vocabulary import ContractKind, NoticeProfile, RubricProfile
 from procurement.vocabulary import Jurisdiction as Code
-from procurement.vocabulary import NoticeProfile, RubricProfile
 
 
 @dataclass(frozen=True)
@@ -117,6 +117,29 @@ class Defaults:
 
 
 @dataclass(frozen=True)
+class Limits:
+    """``per_change``: the share of the original value one change may add, per kind (None: no
+    such limit); ``cumulative``: whether that limit is judged on the net sum of the changes
+    so far; ``total``: the share all changes together may add."""
+
+    per_change: dict[ContractKind, float] | None
+    per_change_rule: Rule | None
+    total: float | None
+    total_rule: Rule | None
+    cumulative: bool = False
+
+
+# What a procurement with no particular law is held to: the issue's defaults, after the EU's.
+GENERIC_LIMITS = Limits(
+    per_change={ContractKind.GOODS: 0.10, ContractKind.SERVICES: 0.10, ContractKind.WORKS: 0.15},
+    per_change_rule=Rule(N_("a change of 10 % (goods, services) or 15 % (works) of the value"),
+                         N_("the toolkit's default, after Directive 2014/24/EU art. 72")),
+    total=0.50,
+    total_rule=Rule(N_("changes adding more than 50 % of the value in total"),
+                    N_("the toolkit's default, after Directive 2014/24/EU art. 72")))
+
+
+@dataclass(frozen=True)
 class Letters:
     """What a letter to a bidder (the assessment summary) cites and tells the bidder of its
     rights: why the letter is sent, and how to challenge the decision (a message id with
@@ -148,6 +171,8 @@ class Jurisdiction(ABC):
     party_names: tuple[str, str] = (N_("Buyer"), N_("Supplier"))
     data_protection_law: str = N_("the applicable data protection law")
     letters: Letters = GENERIC_LETTERS
+    # How far a contract may be modified (jurisdictions.modifications.check).
+    modifications: Limits = field(default_factory=lambda: GENERIC_LIMITS)
 
     def switching_charges(self, today: date) -> str:
         """What the contract says of switching charges (a message id): none, unless the

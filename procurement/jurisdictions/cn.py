@@ -29,6 +29,7 @@ from procurement.jurisdictions.base import (
     Defaults,
     Jurisdiction,
     Letters,
+    Limits,
     RubricRules,
     Rule,
     Signatory,
@@ -168,6 +169,10 @@ CN = China(
                Signatory(N_("Date"))),
     sign_parties=(N_("Party A (buyer)"), N_("Party B (supplier)")),
     party_names=(N_("Party A"), N_("Party B")),
+    modifications=Limits(
+        per_change=None, per_change_rule=None, total=0.10,
+        total_rule=Rule(N_("all supplementary contracts together at most 10 % of the original "
+                           "contract amount"), N_("Government Procurement Law art. 49"))),
     letters=Letters(
         basis=Rule(N_("This letter tells you the result of the evaluation of your tender: your "
                       "score on each published evaluation factor and your rank."),

@@ -24,11 +24,13 @@ from procurement.jurisdictions.base import (
     Defaults,
     Jurisdiction,
     Letters,
+    Limits,
     Rule,
     Timeline,
     merged,
 )
 from procurement.jurisdictions.calendar import Calendar, from_package, next_working_day
+from procurement.vocabulary import ContractKind
 from procurement.vocabulary import Jurisdiction as Code
 
 ELECTRONIC_DAYS, OTHER_DAYS = 10, 15  # Remedies Directive art. 2a(2)
@@ -102,6 +104,16 @@ EU = EuropeanUnion(
     buyer_schemes=("XI-LEI", "BE-BCE_KBO", "DK-CVR", "FR-RCS", "IE-CRO", "NL-KVK"),
     data_protection_law=N_("Regulation (EU) 2016/679 (GDPR)"),
     signature=NAME_TITLE_SIGNATURE_DATE,
+    modifications=Limits(
+        per_change={ContractKind.GOODS: 0.10, ContractKind.SERVICES: 0.10,
+                    ContractKind.WORKS: 0.15},
+        per_change_rule=Rule(N_("changes below 10 % (goods, services) or 15 % (works) of the "
+                                "initial value, judged on their net cumulative value"),
+                             N_("Directive 2014/24/EU art. 72(2)")),
+        total=0.50,
+        total_rule=Rule(N_("a price increase of at most 50 % of the original contract value"),
+                        N_("Directive 2014/24/EU art. 72(1)(b) and (c)")),
+        cumulative=True),
     letters=Letters(
         basis=Rule(N_("This letter gives the reasons for the award decision: how your tender "
                       "was assessed and the relative advantages of the tender selected."),

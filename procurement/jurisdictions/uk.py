@@ -26,6 +26,7 @@ from procurement.jurisdictions.base import (
     Defaults,
     Jurisdiction,
     Letters,
+    Limits,
     RubricRules,
     Rule,
     Timeline,
@@ -33,8 +34,8 @@ from procurement.jurisdictions.base import (
 )
 from procurement.jurisdictions.calendar import Calendar, count_working_days, from_package
 from procurement.jurisdictions.notices import Finding, NoticeRules, PlannedEntry
+from procurement.vocabulary import ContractKind, NoticeProfile, RubricProfile
 from procurement.vocabulary import Jurisdiction as Code
-from procurement.vocabulary import NoticeProfile, RubricProfile
 
 STANDSTILL_DAYS = 8  # s.51(2)
 PIPELINE_NOTICE_DAYS = 56  # s.93(3)
@@ -162,6 +163,16 @@ UK = UnitedKingdom(
     buyer_schemes=("GB-LAE", "GB-LAS", "GB-LANI", "GB-GOR", "GB-COH", "GB-CHC"),
     data_protection_law=N_("the UK GDPR and the Data Protection Act 2018"),
     signature=NAME_TITLE_SIGNATURE_DATE,
+    modifications=Limits(
+        per_change={ContractKind.GOODS: 0.10, ContractKind.SERVICES: 0.10,
+                    ContractKind.WORKS: 0.15},
+        per_change_rule=Rule(N_("a below-threshold modification adds less than 10 % (goods, "
+                                "services) or 15 % (works) of the contract's value; others "
+                                "need a contract change notice"),
+                             N_("Procurement Act 2023 ss.74–75")),
+        total=0.50,
+        total_rule=Rule(N_("additional or unforeseeable changes increase the value by at most "
+                           "50 %"), N_("Procurement Act 2023 Sch. 8 paras. 4–5"))),
     letters=Letters(
         basis=Rule(N_("This assessment summary explains how your tender was assessed against "
                       "the award criteria."),
