@@ -103,7 +103,8 @@ STATUSES = {
     Status.CANCELLED: N_("cancelled"),
 }
 ROLES = {Role.LEAD: N_("procurement lead"), Role.EVALUATOR: N_("evaluator"),
-         Role.APPROVER: N_("approver"), Role.OBSERVER: N_("observer")}
+         Role.APPROVER: N_("approver"), Role.OBSERVER: N_("observer"),
+         Role.CONTRACT_MANAGER: N_("contract manager")}
 AGGREGATIONS = {Aggregation.MEDIAN: N_("median of the evaluators' scores"),
                 Aggregation.MEAN: N_("mean of the evaluators' scores")}
 COST_BASES = {CostBasis.PRICE: N_("price"), CostBasis.TCO: N_("total cost of ownership")}
@@ -167,6 +168,14 @@ AUDIT_ACTIONS = {
     "score.import": N_("Score imported"),
     "scoresheet.submit": N_("Scoresheet submitted"),
     "consensus.set": N_("Consensus score set"),
+    "reason.release": N_("Reason released for the letters to bidders"),
+    "dossier.build": N_("Award dossier made"),
+    "contract.open": N_("Contract opened at the award"),
+    "contract.kpi_refine": N_("Contract KPI refined"),
+    "contract.modify": N_("Contract modified"),
+    "contract.exit": N_("Exit readiness recorded"),
+    "kpi.record": N_("KPI measurement recorded"),
+    "kpi.import": N_("KPI measurements imported"),
     "flag.resolve": N_("Flag resolution recorded"),
     "award.recommend": N_("Award recommended"),
     "award.approve": N_("Recommendation approved"),

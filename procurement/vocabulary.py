@@ -111,6 +111,7 @@ class Role(StrEnum):
     EVALUATOR = "evaluator"
     APPROVER = "approver"
     OBSERVER = "observer"
+    CONTRACT_MANAGER = "contract_manager"  # records a contract's KPI measurements
 
 
 class Coi(StrEnum):

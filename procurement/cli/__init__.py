@@ -52,6 +52,7 @@ def _register() -> None:
     from procurement.cli.documents import clauses, contract, report, summaries
     from procurement.cli.dossier import dossier_group
     from procurement.cli.imports import import_group
+    from procurement.cli.kpi import contracts_command, kpi_group
     from procurement.cli.procurements import result, show
     from procurement.cli.publish import publish
     from procurement.cli.reasons import reasons_group
@@ -61,10 +62,10 @@ def _register() -> None:
     from procurement.cli.users import user_group
     from procurement.cli.workflow import COMMANDS
 
-    for command in (audit_group, clauses, contract, dates_group, db_group, demo, dossier_group,
-                    import_group, list_command, publish, reasons_group, report, result,
-                    review_command, rubric,
-                    score, show, summaries, user_group, *COMMANDS):
+    for command in (audit_group, clauses, contract, contracts_command, dates_group, db_group,
+                    demo, dossier_group, import_group, kpi_group, list_command, publish,
+                    reasons_group, report, result, review_command, rubric, score, show,
+                    summaries, user_group, *COMMANDS):
         cli.add_command(command)
 
 

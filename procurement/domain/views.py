@@ -197,3 +197,55 @@ class ProcurementRecord(ProcurementDetail):
     """What ``procure show --json`` prints: the procurement, and every decision in order."""
 
     decisions: list[DecisionEntry] = []
+
+
+class KpiView(View):
+    """A contract KPI: its terms now, the bid's commitment it started from, and its version
+    (a refinement is made only by a caller who read it)."""
+
+    number: int
+    terms: dict[str, Any]  # contracts.kpis.ContractKpi as JSON
+    committed: dict[str, Any]
+    version: int
+
+
+class MeasurementView(View):
+    kpi: int  # the KPI's number
+    period: date
+    value: float
+    evidence: str
+    rating: str  # vocabulary.Rating
+    credit_percent: float
+    recorded_by: str
+
+
+class ModificationView(View):
+    value_change: float
+    rationale: str
+    decided_on: date
+    findings: list[dict[str, Any]]
+    recorded_by: str
+
+
+class ContractView(View):
+    id: int
+    procurement_id: int
+    reference: str
+    lot: str
+    bid_ref: str
+    supplier: str
+    kind: str
+    currency: str | None
+    value: float
+    period_charge: float
+    credit_cap_percent: float
+    exit_cost: float | None
+    start_date: date
+    end_date: date
+    exit_plan_due: date
+    exit_plan_received: date | None
+    data_return_tested: date | None
+    data_return_result: str | None
+    kpis: list[KpiView]
+    modifications: list[ModificationView]
+    version: int

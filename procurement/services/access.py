@@ -194,6 +194,13 @@ AUDIT_RECORDS: dict[str, Record] = {
     "award.approve": "procurement",
     "dossier.build": "decision",
     "reason.release": "resolutions",
+    # The contract stage is published (contract performance notices): for everyone.
+    "contract.open": "procurement",
+    "contract.kpi_refine": "procurement",
+    "contract.modify": "procurement",
+    "contract.exit": "procurement",
+    "kpi.record": "procurement",
+    "kpi.import": "procurement",
     "panel.declare": "declaration",
     "bid.receive": "bids",
     "bid.update": "bids",

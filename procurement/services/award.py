@@ -15,7 +15,7 @@ from procurement.domain.procurement import Facts, Step, allowed, refused
 from procurement.domain.views import DecisionView
 from procurement.errors import ProcurementError
 from procurement.i18n import N_
-from procurement.services import access, clock
+from procurement.services import access, clock, contracts
 from procurement.services.actors import Actor
 from procurement.services.errors import PermissionDenied, StateError
 from procurement.services.lifecycle import step
@@ -96,6 +96,7 @@ def award(db: Database, actor: Actor, procurement_id: int) -> None:
     with db.write() as session:
         row = access.lead_of(session, actor, procurement_id, lock=True)
         step(session, actor, row, Step.AWARD, Facts(today=clock.today()))
+        contracts.open_for_award(session, actor, row)  # the contract stage starts here
 
 
 def cancel(db: Database, actor: Actor, procurement_id: int, reason: str) -> None:

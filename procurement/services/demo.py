@@ -21,9 +21,11 @@ from procurement.services import (
     award,
     bids,
     clock,
+    contracts,
     lifecycle,
     moderation,
     panel,
+    performance,
     pipeline_store,
     procurements,
     reasons,
@@ -175,3 +177,35 @@ def _awarded_signals(db: Database, actor: dict[str, Actor]) -> None:
         award.approve(db, actor["zhou.min"], signals.id)
     with clock.at(datetime(2025, 10, 27, 9, 0, tzinfo=UTC)):
         award.award(db, lead, signals.id)
+    _running_contract(db, actor, signals.id)
+
+
+def _running_contract(db: Database, actor: dict[str, Actor], procurement_id: int) -> None:
+    """The signals contract a year on: its KPIs refined at mobilisation (service credits on
+    junction delay only), twelve months measured — on target, approaching it, and one month
+    short that owes a credit — the exit plan received, the data return tested, and four
+    junctions added within the Government Procurement Law's 10 % (art. 49)."""
+    lead, folder = actor["li.na"], shipped_dir("examples") / "traffic-signals"
+    (signed,) = contracts.contracts_of(db, lead, procurement_id)
+    with clock.at(datetime(2025, 10, 29, 9, 0, tzinfo=UTC)):
+        contracts.refine_kpi(db, lead, signed.id, 1, {
+            "method": "loop detectors at the 60 junctions, 07:00–09:00 and 17:00–19:00",
+            "credit": {"percent_per_point": 1.0, "cap_percent": 5.0}},
+            "Measurement method and service credits agreed at mobilisation",
+            expected_version=1)
+        for number in (2, 3):
+            contracts.refine_kpi(db, lead, signed.id, number, {"credit": None},
+                                 "No service credit: rated and reviewed only",
+                                 expected_version=1)
+    with clock.at(datetime(2026, 1, 20, 9, 0, tzinfo=UTC)):
+        contracts.record_exit(db, actor["li.na"], signed.id, plan_received=clock.today())
+    with clock.at(datetime(2026, 6, 1, 9, 0, tzinfo=UTC)):
+        contracts.modify(db, lead, signed.id, 498_000.0,
+                         "Four junctions added on the new ring road · 新环路新增 4 个路口",
+                         clock.today())
+    with clock.at(datetime(2026, 9, 15, 9, 0, tzinfo=UTC)):
+        contracts.record_exit(db, lead, signed.id, data_return_tested=clock.today(),
+                              result="Full export of signal timings and detector data in 3 "
+                                     "hours, DATEX II and CSV, validated by the city")
+    with clock.at(datetime(2026, 11, 5, 9, 0, tzinfo=UTC)):
+        performance.import_measurements(db, lead, signed.id, folder / "measurements.csv")

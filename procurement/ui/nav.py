@@ -42,6 +42,7 @@ ROLE_PAGES = {
     "approver": ("home", "procurement", "design_review", "pipeline", "results", "award",
                  "documents", "audit", "rubrics"),
     "observer": ("home", "procurement", "pipeline", "award", "documents", "audit", "rubrics"),
+    "contract_manager": ("home", "procurement", "award", "documents", "audit", "rubrics"),
 }
 # The stages of the work, in the order it is done; a role sees the sections it has pages in.
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
