@@ -517,13 +517,17 @@ _OPTIONAL = {"supplier_id": N_("the supplier's organisation identifier"),
 
 # --- speed and layers ------------------------------------------------------------------------
 
-def benchmark_table(lang: Lang = "en", measured: bool = True) -> str:
+def benchmark_table(lang: Lang = "en", measured: bool = True,
+                    keys: tuple[str, ...] | None = None) -> str:
     """The figures of the last benchmark run (``./dev bench`` writes benchmarks/results.json),
-    each with the day and the machine it was measured on (``measured``)."""
+    each with the day and the machine it was measured on (``measured``); only ``keys``'
+    figures when given (a page's own)."""
     path = ROOT / "benchmarks" / "results.json"
     results = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
     rows: list[list[object]] = []
     for r in results.get("figures", []):
+        if keys is not None and r["key"] not in keys:
+            continue
         row: list[object] = [tr(r["what"], lang), r["result"], r.get("target", "–")]
         if measured:
             row.append(" · ".join(str(r[k]) for k in ("measured", "machine") if r.get(k)))
