@@ -94,6 +94,9 @@ def build(db: Database, actor: Actor, procurement_id: int, out: Path, *,
                   for f in _unpack(half)]
     else:
         files += _documents(db, actor, procurement_id, LANGUAGES, lots, mark)
+    record = _contract_record(db, actor, procurement_id)
+    if record is not None:  # once awarded: the contracts, their KPIs and measurements
+        files.append(("contract-record.json", record))
     files.append(("audit-log.csv", _audit_csv(db, actor, procurement_id)))
     manifest = {
         "format": FORMAT, "toolkit_version": __version__,
@@ -138,6 +141,18 @@ def _documents(db: Database, actor: Actor, procurement_id: int, languages: tuple
                                                     properties=mark)]
             files += [(folder + document.name, document.content) for document in made]
     return files
+
+
+def _contract_record(db: Database, actor: Actor, procurement_id: int) -> bytes | None:
+    from procurement.services import contracts, performance
+
+    found = contracts.contracts_of(db, actor, procurement_id)
+    if not found:
+        return None
+    return _json([{"contract": c.model_dump(mode="json"),
+                   "measurements": [m.model_dump(mode="json") for m in
+                                    performance.performance(db, actor, c.id).measurements]}
+                  for c in found])
 
 
 def _pack(files: list[tuple[str, bytes]]) -> bytes:

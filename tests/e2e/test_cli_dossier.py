@@ -31,7 +31,8 @@ def dossier(city: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dossier") / "HC-2025-009.zip"
     run = procure("dossier", "--procurement", AWARDED, "--out", out, "--db", city)
     assert run.returncode == 0, run.stderr
-    assert run.stdout.startswith(f"Wrote {out}: 12 files, audit chain head ")
+    # 2 × (report, contract, 3 summaries), methodology, audit log, the contract record
+    assert run.stdout.startswith(f"Wrote {out}: 13 files, audit chain head ")
     return out
 
 
@@ -62,7 +63,7 @@ def test_the_dossier_holds_every_document_and_a_manifest_that_proves_them(city, 
         assert f"{lang}/HC-2025-009-contract.{lang}.docx" in names
         assert len([n for n in names if n.startswith(f"{lang}/")
                     and "assessment-summary" in n]) == 3
-    assert {"methodology.json", "audit-log.csv"} <= set(names)
+    assert {"methodology.json", "audit-log.csv", "contract-record.json"} <= set(names)
     for entry in manifest["files"]:
         assert hashlib.sha256(contents[entry["name"]]).hexdigest() == entry["sha256"]
         assert len(contents[entry["name"]]) == entry["bytes"]
@@ -87,7 +88,7 @@ def test_verify_says_the_dossier_is_intact_and_the_chain_holds_its_head(city, do
     run = procure("dossier", "verify", dossier, "--db", city)
     assert run.returncode == 0, run.stderr
     lines = run.stdout.splitlines()
-    assert lines[0].startswith("Dossier intact: 12 files of HC-2025-009, made ")
+    assert lines[0].startswith("Dossier intact: 13 files of HC-2025-009, made ")
     assert lines[1].startswith("The database's audit chain holds and contains the dossier's "
                                "head (entry ")
     alone = procure("dossier", "verify", dossier)  # without a database: the files only

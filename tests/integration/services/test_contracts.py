@@ -125,3 +125,40 @@ def test_exit_readiness_is_recorded(db, awarded):
                                   result="full export in 2 days, CSV and GeoJSON")
     assert shown.exit_plan_received == date(2027, 3, 20)
     assert (shown.data_return_result or "").startswith("full export")
+
+
+def test_a_uk_change_past_the_threshold_is_recorded_with_its_finding(db, monkeypatch):
+    # Procurement Act 2023 s.74: a below-threshold modification adds less than 10 % for
+    # services; past it the change is recorded with the finding (a contract change notice,
+    # s.75); past 50 % in total (Sch. 8 paras. 4–5) it is refused.
+    who = world.people(db)
+    pid = world.procurement(db, who, "moderation", jurisdiction="uk")
+    moderation.set_consensus(db, who["lead"], pid, "A", "quality", 3, "agreed")
+    award.recommend(db, who["lead"], pid, note="best value")
+    monkeypatch.setattr(clock, "today", lambda: date(2026, 11, 26))
+    award.approve(db, who["boss"], pid)
+    monkeypatch.setattr(clock, "today", lambda: date(2026, 12, 18))
+    award.award(db, who["lead"], pid)
+    (contract,) = contracts.contracts_of(db, who["obs"], pid)
+    change = contracts.modify(db, who["lead"], contract.id, 12.0, "more users",
+                              date(2027, 2, 1))
+    assert [f["source"] for f in change.findings] == ["Procurement Act 2023 ss.74–75"]
+    assert change.findings[0]["params"] == {"share": "12.0 %", "limit": "10.0 %"}
+    with pytest.raises(ProcurementError, match=r"Sch\. 8 paras"):
+        contracts.modify(db, who["lead"], contract.id, 40.0, "far more", date(2027, 3, 1))
+
+
+def test_the_award_dossier_gains_the_contract_record(db, awarded, tmp_path):
+    import json
+    import zipfile
+
+    from procurement.services import dossier
+
+    who, pid, contract = awarded
+    performance.record(db, who["cm"], contract.id, 1, "2027-01", 99.6, "monitor")
+    built = dossier.build(db, who["lead"], pid, tmp_path / "d.zip")
+    with zipfile.ZipFile(built.path) as archive:
+        (record,) = json.loads(archive.read("contract-record.json"))
+    assert record["contract"]["bid_ref"] == "A"
+    assert [m["rating"] for m in record["measurements"]] == ["good"]
+    assert dossier.verify(built.path, db).ok
