@@ -21,6 +21,8 @@ nav.resolve_identity()
 nav.sidebar()
 localise_streamlit(context.lang())
 navigation = nav.pages()
-page = st.navigation(navigation, position="sidebar" if context.actor() else "hidden")
+# expanded: every page of the role in view (Streamlit folds the list after ten by default).
+page = st.navigation(navigation, position="sidebar" if context.actor() else "hidden",
+                     expanded=True)
 show_flash()
 page.run()

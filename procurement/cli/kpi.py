@@ -99,7 +99,7 @@ def list_kpis(contract_id: int, db_path: str | None, as_json: bool, lang: Lang) 
         click.echo(tr(N_("No measurement recorded yet."), lang))
         return
     click.echo("")
-    click.echo(table([tr(N_("Period"), lang), tr(N_("KPI"), lang), tr(N_("Value"), lang),
+    click.echo(table([tr(N_("Period"), lang), tr(N_("KPI"), lang), tr(N_("Measured value"), lang),
                       tr(N_("Rating"), lang), tr(N_("Service credit"), lang)],
                      [[m.period.isoformat()[:7], str(m.kpi), f"{m.value:g}",
                        tr(labels.RATINGS[Rating(m.rating)], lang),

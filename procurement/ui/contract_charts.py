@@ -36,11 +36,11 @@ def kpi_chart(found: Performance, lang: Lang) -> Any:
     base = alt.Chart(points)
     line = base.mark_line(color="#4F81BD").encode(
         x=alt.X("period:O", title=tr("Period", lang)),
-        y=alt.Y("value:Q", title=tr("Value", lang), scale=alt.Scale(zero=False)))
+        y=alt.Y("value:Q", title=tr("Measured value", lang), scale=alt.Scale(zero=False)))
     marks = base.mark_point(filled=True, size=60, color="#1F3864").encode(
         x="period:O", y="value:Q", shape=shape,
         tooltip=[alt.Tooltip("period:O", title=tr("Period", lang)),
-                 alt.Tooltip("value:Q", title=tr("Value", lang)),
+                 alt.Tooltip("value:Q", title=tr("Measured value", lang)),
                  alt.Tooltip("target:Q", title=tr("Target", lang)),
                  alt.Tooltip("rating:N", title=tr("Rating", lang))])
     target = base.mark_rule(strokeDash=[4, 3], color="#555555").encode(y="mean(target):Q")

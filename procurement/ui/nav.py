@@ -34,22 +34,25 @@ PAGES = {
     "award": ("app_pages/award.py", N_("Award"), ":material/how_to_reg:"),
     "audit": ("app_pages/audit.py", N_("Audit log"), ":material/fact_check:"),
     "documents": ("app_pages/documents.py", N_("Documents"), ":material/description:"),
+    "contract": ("app_pages/contract.py", N_("Contract"), ":material/handshake:"),
 }
 ROLE_PAGES = {
     "lead": ("home", "procurement", "new_procurement", "design_review", "pipeline", "bids",
-             "moderate", "results", "award", "documents", "audit", "rubrics"),
+             "moderate", "results", "award", "contract", "documents", "audit", "rubrics"),
     "evaluator": ("home", "score", "rubrics"),
     "approver": ("home", "procurement", "design_review", "pipeline", "results", "award",
-                 "documents", "audit", "rubrics"),
-    "observer": ("home", "procurement", "pipeline", "award", "documents", "audit", "rubrics"),
-    "contract_manager": ("home", "procurement", "award", "documents", "audit", "rubrics"),
+                 "contract", "documents", "audit", "rubrics"),
+    "observer": ("home", "procurement", "pipeline", "award", "contract", "documents", "audit",
+                 "rubrics"),
+    "contract_manager": ("home", "procurement", "award", "contract", "documents", "audit",
+                         "rubrics"),
 }
 # The stages of the work, in the order it is done; a role sees the sections it has pages in.
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("", ("home",)),
     (N_("Plan"), ("pipeline", "design_review", "rubrics", "new_procurement")),
     (N_("Evaluate"), ("procurement", "bids", "score", "moderate", "results")),
-    (N_("Award and record"), ("award", "documents", "audit")),
+    (N_("Award and record"), ("award", "contract", "documents", "audit")),
 )
 SIGN_IN = ("app_pages/sign_in.py", N_("Sign in"), ":material/login:")
 _TICKET = "_ticket"  # a sign-in's one-time ticket, for the browser to exchange for its cookie

@@ -48,7 +48,7 @@ def test_navigation_is_filtered_by_role():
     assert "score" in ROLE_PAGES["evaluator"] and "results" not in ROLE_PAGES["evaluator"]
     assert "bids" not in ROLE_PAGES["approver"] and "moderate" not in ROLE_PAGES["approver"]
     assert set(ROLE_PAGES["observer"]) == {"home", "procurement", "pipeline", "award",
-                                           "documents", "audit", "rubrics"}
+                                           "contract", "documents", "audit", "rubrics"}
     assert "pipeline" not in ROLE_PAGES["evaluator"]
     assert "new_procurement" in ROLE_PAGES["lead"]
 
@@ -424,6 +424,31 @@ def test_the_lead_releases_the_reasons_the_letters_give(app, city):
     assert "Reasons the letters give (87 missing)" in [e.label for e in at.expander]
     approver = app("zhou.min", page="documents")
     assert not [b for b in approver.button if b.label == "Release the changed reasons"]
+
+
+# --- contract ---------------------------------------------------------------------------
+
+def test_the_contract_page_rates_every_month_and_records_one(app, city):
+    """Issue 15: the awarded signals contract a year on — its KPIs, the months rated, the
+    one service credit — and the lead records November's delay (a contract manager may too;
+    an observer reads it)."""
+    at = app("li.na", page="contract")
+    assert not at.exception
+    shown_text = texts(at)
+    assert "Average peak-hour delay at 60 junctions (s)" in str(at.dataframe[0].value)
+    assert "Service credits" in shown_text and len(at.get("vega_lite_chart")) == 1
+    credits = at.dataframe[1].value
+    assert list(credits.iloc[:, 0]) == ["2026-02"]
+    at.text_input[0].set_value("2026-11")
+    at.number_input[0].set_value(33.2)
+    at.text_input[1].set_value("Monthly junction delay report")
+    at.get("form_submit_button")[0].click().run()
+    assert not at.exception
+    assert "Recorded KPI 1 for 2026-11: Good." in texts(at)
+    observer = app("audit.office", page="contract")
+    assert not observer.exception and not observer.get("form_submit_button")
+    chinese = app("li.na", lang="zh", page="contract")
+    assert "需要改进" in str(chinese.dataframe[0].value) or "良好" in str(chinese.dataframe[0].value)
 
 
 def test_the_record_stays_closed_to_observers_until_the_award(app):
