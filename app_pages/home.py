@@ -19,7 +19,8 @@ st.title(tm("Welcome, {name}", name=who.display_name))
 # Where each task is done.
 TASK_PAGES = {"open_tender": "procurement", "receive_bids": "bids", "close_quality": "procurement",
               "open_prices": "procurement", "moderate": "moderate", "approve": "award",
-              "award": "award", "declare_interests": "score", "score": "score"}
+              "award": "award", "declare_interests": "score", "score": "score",
+              "record_measurements": "contract", "exit_plan_overdue": "contract"}
 
 with guarded():
     st.subheader(t("My tasks"))

@@ -86,6 +86,8 @@ TASKS = {
     "award": N_("Award the contract"),
     "declare_interests": N_("Declare your conflicts of interest"),
     "score": N_("Score the bids"),
+    "record_measurements": N_("Record last month's KPI measurements"),
+    "exit_plan_overdue": N_("Chase the overdue exit plan"),
 }
 COI = {Coi.PENDING: N_("not declared yet"), Coi.NONE: N_("no conflict"),
        Coi.CONFLICT: N_("conflict declared")}

@@ -173,7 +173,8 @@ class Task(View):
     procurement_id: int
     reference: str
     title: str
-    kind: str  # declare_coi, score, submit, moderate, recommend, approve, award
+    kind: str  # a key of labels.TASKS: declare_interests, score, moderate, approve, award,
+    # record_measurements, exit_plan_overdue, …
 
 
 class DecisionEntry(View):

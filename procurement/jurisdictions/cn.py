@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from typing import Any
 
 from procurement.i18n import N_
 from procurement.jurisdictions.base import (
@@ -37,7 +38,9 @@ from procurement.jurisdictions.base import (
     merged,
 )
 from procurement.jurisdictions.calendar import (
+    SATURDAY,
     Calendar,
+    Count,
     DayOff,
     count_working_days,
     next_working_day,
@@ -107,8 +110,9 @@ class China(Jurisdiction):
         notice = count_working_days(cal, start + timedelta(days=1), NOTICE_WORKING_DAYS)
         challenge = count_working_days(cal, notice.end + timedelta(days=1),
                                        CHALLENGE_WORKING_DAYS)
-        sign_by = next_working_day(cal, start + timedelta(days=CONTRACT_DAYS))
+        sign_by, unknown = _sign_by(cal, start + timedelta(days=CONTRACT_DAYS))
         skipped, worked, warnings = merged([notice, challenge, sign_by])
+        warnings += unknown
         return Timeline(
             self.code, start, N_("award notice published and award letter sent"),
             (Deadline(N_("end of the award notice period"), notice.end, NOTICE),
@@ -116,6 +120,22 @@ class China(Jurisdiction):
             sign_from=challenge.end + timedelta(days=1),
             sign_by=Deadline(N_("last day to sign the contract"), sign_by.end, CONTRACT),
             skipped=skipped, worked=worked, warnings=warnings)
+
+
+def _sign_by(cal: Calendar, last: date) -> tuple[Count, tuple[tuple[str, dict[str, Any]], ...]]:
+    """The last day to sign: the 30th calendar day (Government Procurement Law art. 46), moved
+    to the next working day when it is a rest day (Civil Code art. 203). Only the move needs
+    the holiday arrangement: beyond the published years it is moved over weekends alone and
+    said so, rather than refusing an approval whose periods are all known."""
+    if cal.covers(last):
+        return next_working_day(cal, last), ()
+    end = last
+    while end.weekday() >= SATURDAY:
+        end += timedelta(days=1)
+    return Count(end, (), ()), ((N_(
+        "the holiday arrangement of {year} is not published yet: the last day to sign the "
+        "contract ({date}) is moved over weekends only; check it once the State Council "
+        "publishes the arrangement"), {"year": last.year, "date": end.isoformat()}),)
 
 
 class ProcurementIntentions(NoticeRules):

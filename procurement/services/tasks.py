@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
+from dateutil.relativedelta import relativedelta
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from procurement.domain.views import Task
 from procurement.i18n import N_
 from procurement.services import clock
 from procurement.services.actors import Actor
 from procurement.store import repository as repo
 from procurement.store.db import Database
-from procurement.store.rows import ProcurementRow
+from procurement.store.rows import ContractKpiRow, ContractRow, MeasurementRow, ProcurementRow
 from procurement.vocabulary import Coi, Role, Status
 
 # What the lead does next in each status.
@@ -36,6 +40,9 @@ def my_tasks(db: Database, actor: Actor) -> list[Task]:
                     tasks.append(task(_LEAD_NEXT[Status(row.status)]))
             elif actor.role == Role.APPROVER and row.status == Status.AWARD_RECOMMENDED:
                 tasks.append(task("approve"))
+            if row.status == Status.AWARDED and (row.lead_id == actor.id
+                                                 or actor.role == Role.CONTRACT_MANAGER):
+                tasks += [task(kind) for kind in _contract_tasks(session, row.id)]
             seat = repo.member(session, row.id, actor.id)
             if seat is None or row.status not in (Status.OPEN, Status.QUALITY_EVALUATION):
                 continue
@@ -45,6 +52,28 @@ def my_tasks(db: Database, actor: Actor) -> list[Task]:
                     not seat.submitted_at:
                 tasks.append(task("score"))
     return tasks
+
+
+def _contract_tasks(session: Session, procurement_id: int) -> list[str]:
+    """What a running contract of the procurement asks for now: last month's measurements
+    (every KPI measured for the month before this one, within the term) and an exit plan
+    past its due date."""
+    today = clock.today()
+    last_month = today.replace(day=1) - relativedelta(months=1)
+    kinds: list[str] = []
+    for contract in session.scalars(select(ContractRow).where(
+            ContractRow.procurement_id == procurement_id)):
+        kpis = list(session.scalars(select(ContractKpiRow.id).where(
+            ContractKpiRow.contract_id == contract.id)))
+        if kpis and contract.start_date <= last_month <= contract.end_date:
+            measured = set(session.scalars(select(MeasurementRow.kpi_id).where(
+                MeasurementRow.kpi_id.in_(kpis), MeasurementRow.period == last_month)))
+            if set(kpis) - measured and "record_measurements" not in kinds:
+                kinds.append("record_measurements")
+        if contract.exit_plan_received is None and today > contract.exit_plan_due and \
+                "exit_plan_overdue" not in kinds:
+            kinds.append("exit_plan_overdue")
+    return kinds
 
 
 # What each role does next, in each status: the hint every page shows, so that nobody is left

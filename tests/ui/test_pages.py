@@ -67,7 +67,12 @@ def test_home_lists_tasks_and_procurements(app):
     labels = [b.label for b in at.button]
     assert any(shown(label).startswith("Moderate and recommend the award — HC-2026-017")
                for label in labels)
+    # The signals contract's November is not measured yet (issue 15): a task, to its page.
+    measure = next(b for b in at.button if shown(b.label).startswith(
+        "Record last month's KPI measurements — HC-2025-009"))
     assert at.dataframe[0].value.shape[0] == 3
+    measure.click().run()
+    assert not at.exception and "Key performance indicators" in texts(at)
     evaluator = app("li.wei")
     assert "You have nothing to do at the moment." in texts(evaluator)
 

@@ -162,3 +162,25 @@ def test_the_award_dossier_gains_the_contract_record(db, awarded, tmp_path):
     assert record["contract"]["bid_ref"] == "A"
     assert [m["rating"] for m in record["measurements"]] == ["good"]
     assert dossier.verify(built.path, db).ok
+
+
+def test_home_asks_for_last_months_measurements_and_an_overdue_exit_plan(db, awarded,
+                                                                         monkeypatch):
+    from procurement.services import tasks
+
+    who, pid, contract = awarded
+
+    def kinds(name):
+        return [t.kind for t in tasks.my_tasks(db, who[name]) if t.procurement_id == pid]
+
+    monkeypatch.setattr(clock, "today", lambda: date(2027, 2, 10))
+    assert kinds("lead") == ["record_measurements"] and kinds("cm") == ["record_measurements"]
+    assert kinds("e1") == []
+    performance.record(db, who["cm"], contract.id, 1, "2027-01", 99.6)
+    assert kinds("lead") == ["record_measurements"]  # KPI 2 still missing
+    performance.record(db, who["cm"], contract.id, 2, "2027-01", 8.0)
+    assert kinds("lead") == []
+    monkeypatch.setattr(clock, "today", lambda: date(2027, 4, 2))  # due 1 April
+    assert kinds("lead") == ["record_measurements", "exit_plan_overdue"]
+    contracts.record_exit(db, who["cm"], contract.id, plan_received=date(2027, 4, 2))
+    assert "exit_plan_overdue" not in kinds("lead")

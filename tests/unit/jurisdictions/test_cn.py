@@ -64,6 +64,21 @@ def test_a_year_without_the_state_councils_arrangement_is_refused_not_guessed():
         CN.working_days(date(2026, 1, 5), 3650)
 
 
+def test_a_signing_deadline_in_an_unpublished_year_is_moved_over_weekends_and_said_so():
+    # Government Procurement Law art. 46: signed within 30 days of the award letter; Civil
+    # Code art. 203: a last day that is a rest day moves to the next working day. From
+    # 2 December 2026 the 30th day is 1 January 2027, a Friday in a year whose arrangement is
+    # not published: the periods that decide the standstill are all in 2026 and known.
+    timeline = CN.standstill(date(2026, 12, 2))
+    assert [d.day for d in timeline.deadlines] == [date(2026, 12, 3), date(2026, 12, 14)]
+    assert timeline.sign_by is not None and timeline.sign_by.day == date(2027, 1, 1)
+    assert [w[1] for w in timeline.warnings] == [{"year": 2027, "date": "2027-01-01"}]
+    # From 5 December the 30th day, 4 January 2027, is a Monday.
+    assert CN.standstill(date(2026, 12, 5)).sign_by.day == date(2027, 1, 4)  # type: ignore[union-attr]
+    # 3 January 2027 is a Sunday: moved to Monday the 4th, by weekends alone.
+    assert CN.standstill(date(2026, 12, 4)).sign_by.day == date(2027, 1, 4)  # type: ignore[union-attr]
+
+
 def test_a_region_is_refused():
     with pytest.raises(ProcurementError, match="has one calendar"):
         CN.standstill(date(2026, 11, 2), region="guangdong")
