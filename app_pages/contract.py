@@ -51,10 +51,11 @@ with guarded():
     if received is None and contract.exit_plan_due < clock.today():
         st.warning(t("The exit plan was due on {date} and has not been received.",
                      date=day(contract.exit_plan_due)), icon=":material/warning:")
-    st.caption(t("Exit plan due {due}; received {received}. Data-return test: {tested}.",
-                 due=day(contract.exit_plan_due), received=day(received),
-                 tested=(f"{day(contract.data_return_tested)} — {contract.data_return_result}"
-                         if contract.data_return_tested else t("not yet"))))
+    tested = (f"{day(contract.data_return_tested)} — {contract.data_return_result}"
+              if contract.data_return_tested else t("not yet"))
+    # The data-return result is what a user typed: plain text in a Markdown caption.
+    st.caption(tm("Exit plan due {due}; received {received}. Data-return test: {tested}.",
+                  due=day(contract.exit_plan_due), received=day(received), tested=tested))
 
     record = performance.performance(db, who, contract.id)
     st.subheader(t("Key performance indicators"))

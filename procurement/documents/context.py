@@ -32,8 +32,7 @@ Context = dict[str, Any]
 
 def currency_of(detail: ProcurementDetail) -> str | None:
     """The currency of the procurement's prices: its terms', else its jurisdiction's."""
-    return (detail.contract_terms.currency
-            or jurisdictions.get(detail.jurisdiction).defaults.currency)
+    return jurisdictions.get(detail.jurisdiction).currency(detail.contract_terms.currency)
 
 
 def common(detail: ProcurementDetail, today: date, lang: Lang) -> Context:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+from functools import cache
 from pathlib import Path
 
 from procurement.atomic import copy_into
@@ -24,6 +25,7 @@ def libreoffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+@cache
 def uno_python() -> str | None:
     """A Python that can drive LibreOffice (has its ``uno`` module), or None."""
     if not Path(UNO_PYTHON).exists():

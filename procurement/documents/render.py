@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import io
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, meta, nodes
@@ -72,6 +73,7 @@ _SHARED = _Sandbox()
 _patched: dict[str, str] = {}
 
 
+@cache
 def _template_class() -> type:
     """docxtpl's template, remembering how it cleaned each part's XML for Jinja: the cleaning
     (``patch_xml``, a dozen regular expressions over the whole part) depends on the part's
@@ -91,8 +93,6 @@ def _template_class() -> type:
     return Template
 
 
-_TEMPLATE: list[type] = []
-
 
 def sandbox() -> SandboxedEnvironment:
     """The sandboxed environment: autoescape on (``&`` and ``<`` in values stay intact),
@@ -109,9 +109,7 @@ def render_docx(template: bytes, context: dict[str, Any], name: str,
     if missing:
         raise TemplateError(N_("{file}: the template uses variables this document does not "
                                "have: {names}"), file=name, names=", ".join(missing))
-    if not _TEMPLATE:
-        _TEMPLATE.append(_template_class())
-    document = _TEMPLATE[0](io.BytesIO(template))  # a new object for every render
+    document = _template_class()(io.BytesIO(template))  # a new object for every render
     try:
         document.render(context, jinja_env=sandbox())
     except (SecurityError, OverflowError) as exc:  # OverflowError: the sandbox's range() limit

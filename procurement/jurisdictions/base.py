@@ -174,6 +174,10 @@ class Jurisdiction(ABC):
     # How far a contract may be modified (jurisdictions.modifications.check).
     modifications: Limits = field(default_factory=lambda: GENERIC_LIMITS)
 
+    def currency(self, chosen: str | None) -> str | None:
+        """The currency of a procurement's prices: the one its terms chose, else the law's."""
+        return chosen or self.defaults.currency
+
     def switching_charges(self, today: date) -> str:
         """What the contract says of switching charges (a message id): none, unless the
         jurisdiction's law phases them out (the EU Data Act)."""

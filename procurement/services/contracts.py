@@ -243,8 +243,8 @@ def _view(session: Session, contract: ContractRow) -> ContractView:
     return ContractView(
         id=contract.id, procurement_id=row.id, reference=row.reference, lot=contract.lot,
         bid_ref=bid.bid_ref, supplier=bid.supplier_name, kind=contract.kind,
-        currency=procurements.to_domain(row).terms.currency
-        or jurisdictions.get(row.jurisdiction).defaults.currency,
+        currency=jurisdictions.get(row.jurisdiction).currency(
+            procurements.to_domain(row).terms.currency),
         value=contract.value, period_charge=contract.period_charge,
         credit_cap_percent=contract.credit_cap_percent, exit_cost=contract.exit_cost,
         start_date=contract.start_date, end_date=contract.end_date,

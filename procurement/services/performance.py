@@ -25,7 +25,13 @@ from procurement.store import audit
 from procurement.store import repository as repo
 from procurement.store.db import Database
 from procurement.store.rows import ContractRow, MeasurementRow
-from procurement.tables.measurements import Measured, month, read_measurements
+from procurement.tables.measurements import (
+    Measured,
+    month,
+    outside_term,
+    read_measurements,
+    unknown_kpi,
+)
 
 
 @dataclass(frozen=True)
@@ -127,14 +133,10 @@ def performance(db: Database, actor: Actor, contract_id: int) -> Performance:
 
 def _check_one(contract: ContractRow, numbers: set[int], measured: Measured) -> None:
     """The rules an imported row meets (tables.measurements), for one recorded by hand."""
-    if measured.kpi not in numbers:
-        raise ProcurementError(N_("{value} is not a KPI of this contract (its KPIs are "
-                                  "{kpis})"), value=measured.kpi,
-                               kpis=", ".join(map(str, sorted(numbers))))
-    if not contract.start_date <= measured.period <= contract.end_date:
-        raise ProcurementError(N_("{value} is outside the contract's term ({first} to "
-                                  "{last})"), value=measured.period.isoformat()[:7],
-                               first=contract.start_date.isoformat()[:7],
-                               last=contract.end_date.isoformat()[:7])
+    for broken in (unknown_kpi(str(measured.kpi), measured.kpi, numbers),
+                   outside_term(measured.period.isoformat()[:7], measured.period,
+                                contract.start_date, contract.end_date)):
+        if broken is not None:
+            raise ProcurementError(broken[0], **broken[1])
     if not math.isfinite(measured.value):
         raise ProcurementError(N_("{value} is not a number"), value=str(measured.value))

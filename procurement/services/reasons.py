@@ -102,14 +102,7 @@ def letter_reasons(db: Database, actor: Actor, procurement_id: int,
                    lang: Lang) -> dict[tuple[str, str], str]:
     """What each letter in ``lang`` says of each score (domain.reasons.letter_reason): the
     reason the lead released, else the consensus reason; never an evaluator's own note."""
-    released: dict[tuple[str, str], dict[str, str | None]] = {
-        (r.bid_ref, r.criterion): {"en": r.en, "zh": r.zh}
-        for r in released_reasons(db, actor, procurement_id)}
-    moderated = {(c.bid_ref, c.criterion): c.reason
-                 for c in moderation.consensus_scores(db, actor, procurement_id)}
-    chosen = {key: letter_reason(released.get(key), moderated.get(key), lang)
-              for key in released.keys() | moderated.keys()}
-    return {key: text for key, text in chosen.items() if text}
+    return _in_language(*_reason_sources(db, actor, procurement_id), lang)
 
 
 def letter_table(db: Database, actor: Actor, procurement_id: int) -> list[LetterReason]:
@@ -119,11 +112,31 @@ def letter_table(db: Database, actor: Actor, procurement_id: int) -> list[Letter
         row = access.load(session, procurement_id)
         criteria = [c.id for c in procurements.to_domain(row).rubric.scale_criteria]
         bid_refs = [b.bid_ref for b in repo.bids(session, row.id)]
-    english = letter_reasons(db, actor, procurement_id, "en")
-    chinese = letter_reasons(db, actor, procurement_id, "zh")
+    sources = _reason_sources(db, actor, procurement_id)
+    english, chinese = _in_language(*sources, "en"), _in_language(*sources, "zh")
     return [LetterReason(bid, criterion, english.get((bid, criterion)),
                          chinese.get((bid, criterion)))
             for bid in bid_refs for criterion in criteria]
+
+
+Cell = tuple[str, str]  # (bid, criterion)
+
+
+def _reason_sources(db: Database, actor: Actor, procurement_id: int
+                    ) -> tuple[dict[Cell, dict[str, str | None]], dict[Cell, str]]:
+    """The released reasons (per language) and the consensus reasons, per cell."""
+    released = {(r.bid_ref, r.criterion): {"en": r.en, "zh": r.zh}
+                for r in released_reasons(db, actor, procurement_id)}
+    moderated = {(c.bid_ref, c.criterion): c.reason
+                 for c in moderation.consensus_scores(db, actor, procurement_id)}
+    return released, moderated
+
+
+def _in_language(released: dict[Cell, dict[str, str | None]], moderated: dict[Cell, str],
+                 lang: Lang) -> dict[Cell, str]:
+    chosen = {key: letter_reason(released.get(key), moderated.get(key), lang)
+              for key in released.keys() | moderated.keys()}
+    return {key: text for key, text in chosen.items() if text}
 
 
 def _scored(row: ProcurementRow) -> set[str]:

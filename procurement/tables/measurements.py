@@ -40,6 +40,25 @@ def month(text: str) -> date | None:
     return date(int(found.group(1)), int(found.group(2)), 1)
 
 
+Rule = tuple[str, dict[str, object]]  # a message id and its parameters
+
+
+def unknown_kpi(value: str, number: int | None, kpis: set[int]) -> Rule | None:
+    """Why ``value`` (read as ``number``) is not one of the contract's KPIs, or None."""
+    if number is not None and number in kpis:
+        return None
+    return (N_("{value} is not a KPI of this contract (its KPIs are {kpis})"),
+            {"value": value, "kpis": ", ".join(map(str, sorted(kpis)))})
+
+
+def outside_term(value: str, period: date, first: date, last: date) -> Rule | None:
+    """Why the month ``period`` cannot be measured in a term from ``first`` to ``last``."""
+    if first <= period <= last:
+        return None
+    return (N_("{value} is outside the contract's term ({first} to {last})"),
+            {"value": value, "first": first.isoformat()[:7], "last": last.isoformat()[:7]})
+
+
 def read_measurements(path: str | Path, kpis: set[int], first: date, last: date
                       ) -> list[Measured]:
     return validate_measurements(read_table(path, text_columns=TEXT_COLUMNS), kpis, first, last)
@@ -61,18 +80,14 @@ def validate_measurements(table: Table, kpis: set[int], first: date, last: date
     rows = []
     for i, (number_text, period_text) in enumerate(zip(numbers, periods, strict=True)):
         number = int(number_text) if number_text.isdigit() else None
-        if number_text and (number is None or number not in kpis):
-            problems.append(cell_problem(table, i, "kpi", N_(
-                "{value} is not a KPI of this contract (its KPIs are {kpis})"),
-                value=number_text, kpis=", ".join(map(str, sorted(kpis)))))
+        if number_text and (broken := unknown_kpi(number_text, number, kpis)):
+            problems.append(cell_problem(table, i, "kpi", broken[0], **broken[1]))
         period = month(period_text) if period_text else None
         if period_text and period is None:
             problems.append(cell_problem(table, i, "period", N_(
                 "{value} is not a month (write it 2026-03)"), value=period_text))
-        elif period is not None and not first <= period <= last:
-            problems.append(cell_problem(table, i, "period", N_(
-                "{value} is outside the contract's term ({first} to {last})"),
-                value=period_text, first=first.isoformat()[:7], last=last.isoformat()[:7]))
+        elif period is not None and (broken := outside_term(period_text, period, first, last)):
+            problems.append(cell_problem(table, i, "period", broken[0], **broken[1]))
         if number is not None and period is not None:
             key = (number, period)
             if key in seen:

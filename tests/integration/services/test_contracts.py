@@ -29,7 +29,13 @@ def awarded(db, monkeypatch):
     who = world.people(db)
     users.add_user(db, "cm", "Contract Manager", "contract_manager", password=world.PASSWORD)
     who["cm"] = users.get_actor(db, "cm")
-    pid = world.procurement(db, who, "moderation", jurisdiction="cn")
+    pid, contract = _award(db, who, monkeypatch, "cn")
+    return who, pid, contract
+
+
+def _award(db, who, monkeypatch, jurisdiction):
+    """A procurement of ``jurisdiction`` taken to its award; its contract."""
+    pid = world.procurement(db, who, "moderation", jurisdiction=jurisdiction)
     moderation.set_consensus(db, who["lead"], pid, "A", "quality", 3, "agreed")
     award.recommend(db, who["lead"], pid, note="best value")
     monkeypatch.setattr(clock, "today", lambda: date(2026, 11, 26))
@@ -37,7 +43,7 @@ def awarded(db, monkeypatch):
     monkeypatch.setattr(clock, "today", lambda: date(2026, 12, 18))
     award.award(db, who["lead"], pid)
     (contract,) = contracts.contracts_of(db, who["obs"], pid)
-    return who, pid, contract
+    return pid, contract
 
 
 def test_the_award_opens_the_contract_from_the_winning_bid(db, awarded):
@@ -132,14 +138,7 @@ def test_a_uk_change_past_the_threshold_is_recorded_with_its_finding(db, monkeyp
     # services; past it the change is recorded with the finding (a contract change notice,
     # s.75); past 50 % in total (Sch. 8 paras. 4–5) it is refused.
     who = world.people(db)
-    pid = world.procurement(db, who, "moderation", jurisdiction="uk")
-    moderation.set_consensus(db, who["lead"], pid, "A", "quality", 3, "agreed")
-    award.recommend(db, who["lead"], pid, note="best value")
-    monkeypatch.setattr(clock, "today", lambda: date(2026, 11, 26))
-    award.approve(db, who["boss"], pid)
-    monkeypatch.setattr(clock, "today", lambda: date(2026, 12, 18))
-    award.award(db, who["lead"], pid)
-    (contract,) = contracts.contracts_of(db, who["obs"], pid)
+    _, contract = _award(db, who, monkeypatch, "uk")
     change = contracts.modify(db, who["lead"], contract.id, 12.0, "more users",
                               date(2027, 2, 1))
     assert [f["source"] for f in change.findings] == ["Procurement Act 2023 ss.74–75"]
