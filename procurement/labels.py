@@ -15,6 +15,7 @@ from procurement.vocabulary import (
     FlagCode,
     Jurisdiction,
     Method,
+    Milestone,
     NoticeProfile,
     Outcome,
     PriceFormula,
@@ -132,6 +133,10 @@ RATINGS = {Rating.GOOD: N_("Good"), Rating.APPROACHING_TARGET: N_("Approaching t
            Rating.REQUIRES_IMPROVEMENT: N_("Requires improvement"),
            Rating.INADEQUATE: N_("Inadequate")}
 DIRECTIONS = {Direction.HIGHER: N_("higher is better"), Direction.LOWER: N_("lower is better")}
+MILESTONES = {Milestone.START: N_("Contract start"),
+              Milestone.EXIT_PLAN_DUE: N_("Exit plan due"),
+              Milestone.BREAK: N_("First break date"),
+              Milestone.ANNUAL_REVIEW: N_("Annual review"), Milestone.END: N_("Contract end")}
 CONTRACT_KINDS = {ContractKind.GOODS: N_("goods"), ContractKind.SERVICES: N_("services"),
                   ContractKind.WORKS: N_("works")}
 # Each vocabulary and the names of its codes, for the test that none is missing.
@@ -142,7 +147,7 @@ VOCABULARIES = {FlagCode: "FLAGS", Method: "METHODS", PriceFormula: "PRICE_FORMU
                 Jurisdiction: "JURISDICTIONS",
                 Outcome: "OUTCOMES", BidStatus: "BID_STATUSES", DocumentKind: "DOCUMENT_KINDS",
                 Reporting: "REPORTING", Rating: "RATINGS", Direction: "DIRECTIONS",
-                ContractKind: "CONTRACT_KINDS"}
+                ContractKind: "CONTRACT_KINDS", Milestone: "MILESTONES"}
 # What each audit action means, for people reading the log.
 AUDIT_ACTIONS = {
     "procurement.create": N_("Procurement created"),
@@ -178,6 +183,11 @@ AUDIT_ACTIONS = {
     "contract.exit": N_("Exit readiness recorded"),
     "kpi.record": N_("KPI measurement recorded"),
     "kpi.import": N_("KPI measurements imported"),
+    "contract.kind": N_("Contract kind set"),
+    "contract.payment": N_("Payment recorded"),
+    "benefit.add": N_("Expected benefit added"),
+    "benefit.change": N_("Expected benefit changed"),
+    "benefit.measure": N_("Benefit measurement recorded"),
     "flag.resolve": N_("Flag resolution recorded"),
     "award.recommend": N_("Award recommended"),
     "award.approve": N_("Recommendation approved"),

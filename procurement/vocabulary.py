@@ -201,6 +201,17 @@ class Direction(StrEnum):
     LOWER = "lower"
 
 
+class Milestone(StrEnum):
+    """A contract's dates (OCDS milestone types: delivery, reporting, assessment; the
+    codelist's ``type`` is given per milestone in :mod:`procurement.contracts.milestones`)."""
+
+    START = "start"
+    EXIT_PLAN_DUE = "exit_plan_due"
+    BREAK = "break"
+    ANNUAL_REVIEW = "annual_review"
+    END = "end"
+
+
 class ContractKind(StrEnum):
     """What a contract buys: the limits on modifying it differ (Directive 2014/24/EU
     art. 72(2); Procurement Act 2023 Sch. 8 para. 8)."""

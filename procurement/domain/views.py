@@ -228,6 +228,37 @@ class ModificationView(View):
     recorded_by: str
 
 
+class MilestoneView(View):
+    kind: str  # vocabulary.Milestone
+    due: date
+    met: date | None
+    number: int  # the annual review's year, 0 for the others
+
+
+class PaymentView(View):
+    id: int
+    paid_on: date
+    amount: float
+    description: str
+    recorded_by: str
+
+
+class BenefitMeasurementView(View):
+    measured_on: date
+    value: float
+    evidence: str
+    planned: float  # what the plan expected that day
+    realised: float  # the share of the planned change reached, 0 at baseline, 1 at target
+    recorded_by: str
+
+
+class BenefitView(View):
+    number: int
+    terms: dict[str, Any]  # contracts.benefits.Benefit as JSON
+    measurements: list[BenefitMeasurementView]
+    version: int
+
+
 class ContractView(View):
     id: int
     procurement_id: int
@@ -249,4 +280,6 @@ class ContractView(View):
     data_return_result: str | None
     kpis: list[KpiView]
     modifications: list[ModificationView]
+    milestones: list[MilestoneView] = []
+    payments: list[PaymentView] = []
     version: int

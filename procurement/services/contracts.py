@@ -15,8 +15,15 @@ from sqlalchemy.orm import Session
 
 from procurement import jurisdictions
 from procurement.contracts.kpis import ContractKpi, CreditRule, from_commitment
+from procurement.contracts.milestones import milestones
 from procurement.domain.terms import Kpi
-from procurement.domain.views import ContractView, KpiView, ModificationView
+from procurement.domain.views import (
+    ContractView,
+    KpiView,
+    MilestoneView,
+    ModificationView,
+    PaymentView,
+)
 from procurement.errors import ProcurementError
 from procurement.i18n import N_, Phrase, Term
 from procurement.jurisdictions.modifications import check
@@ -31,6 +38,7 @@ from procurement.store.rows import (
     ContractKpiRow,
     ContractRow,
     ModificationRow,
+    PaymentRow,
     PriceEnvelopeRow,
     ProcurementRow,
 )
@@ -140,6 +148,25 @@ def refine_kpi(db: Database, actor: Actor, contract_id: int, number: int,
         return _kpi_view(kpi)
 
 
+def set_kind(db: Database, actor: Actor, contract_id: int, kind: ContractKind,
+             *, expected_version: int) -> ContractView:
+    """Say what the contract buys (goods, services or works: the law's limits on modifying
+    it differ), before any modification is recorded against the limits of another kind."""
+    with db.write() as session:
+        contract = load_contract(session, contract_id)
+        row = access.lead_of(session, actor, contract.procurement_id)
+        if contract.version != expected_version:
+            raise ConflictError(N_("the contract was changed since you read it; reload"))
+        if _modifications(session, contract.id) and ContractKind(contract.kind) != kind:
+            raise ProcurementError(N_("the contract has modifications checked as {kind}; its "
+                                      "kind cannot change"), kind=Term(contract.kind))
+        before = contract.kind
+        contract.kind, contract.version = ContractKind(kind), contract.version + 1
+        audit.append(session, actor.username, "contract.kind", f"contract:{contract.id}",
+                     procurement_id=row.id, before={"kind": before}, after={"kind": kind})
+        return _view(session, contract)
+
+
 def modify(db: Database, actor: Actor, contract_id: int, value_change: float, rationale: str,
            decided_on: date) -> ModificationView:
     """Record a change to the contract's value (the lead), checked against the limits of
@@ -239,12 +266,17 @@ def _view(session: Session, contract: ContractRow) -> ContractView:
     bid = session.get(BidRow, contract.bid_id)
     assert bid is not None
     changes = _modifications(session, contract.id)
-    names = repo.usernames(session, {m.recorded_by for m in changes})
+    paid = list(session.scalars(select(PaymentRow).where(
+        PaymentRow.contract_id == contract.id).order_by(PaymentRow.paid_on, PaymentRow.id)))
+    names = repo.usernames(session, {m.recorded_by for m in changes}
+                           | {p.recorded_by for p in paid})
+    terms = procurements.to_domain(row).terms
+    dates = milestones(contract.start_date, contract.end_date, contract.exit_plan_due,
+                       terms.break_after_months, contract.exit_plan_received)
     return ContractView(
         id=contract.id, procurement_id=row.id, reference=row.reference, lot=contract.lot,
         bid_ref=bid.bid_ref, supplier=bid.supplier_name, kind=contract.kind,
-        currency=jurisdictions.get(row.jurisdiction).currency(
-            procurements.to_domain(row).terms.currency),
+        currency=jurisdictions.get(row.jurisdiction).currency(terms.currency),
         value=contract.value, period_charge=contract.period_charge,
         credit_cap_percent=contract.credit_cap_percent, exit_cost=contract.exit_cost,
         start_date=contract.start_date, end_date=contract.end_date,
@@ -253,6 +285,11 @@ def _view(session: Session, contract: ContractRow) -> ContractView:
         data_return_result=contract.data_return_result,
         kpis=[_kpi_view(k) for k in kpi_rows(session, contract.id)],
         modifications=[_modification_view(m, names[m.recorded_by]) for m in changes],
+        milestones=[MilestoneView(kind=m.kind, due=m.due, met=m.met, number=m.number)
+                    for m in dates],
+        payments=[PaymentView(id=p.id, paid_on=p.paid_on, amount=p.amount,
+                              description=p.description, recorded_by=names[p.recorded_by])
+                  for p in paid],
         version=contract.version)
 
 

@@ -12,19 +12,23 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
-from procurement.domain.views import ProcurementSummary
+from dateutil.relativedelta import relativedelta
+
+from procurement.domain.views import ContractView, ProcurementSummary
 from procurement.paths import shipped_dir
 from procurement.services import (
     award,
+    benefits,
     bids,
     clock,
     contracts,
     lifecycle,
     moderation,
     panel,
+    payments,
     performance,
     pipeline_store,
     procurements,
@@ -209,3 +213,43 @@ def _running_contract(db: Database, actor: dict[str, Actor], procurement_id: int
                                      "hours, DATEX II and CSV, validated by the city")
     with clock.at(datetime(2026, 11, 5, 9, 0, tzinfo=UTC)):
         performance.import_measurements(db, lead, signed.id, folder / "measurements.csv")
+    _benefits_and_payments(db, lead, signed)
+
+
+def _benefits_and_payments(db: Database, lead: Actor, signed: ContractView) -> None:
+    """The business case the award was to realise, measured each quarter — journey times on
+    plan, injuries behind it — and the charges paid monthly in arrears (the capital cost on
+    acceptance of the installation)."""
+    with clock.at(datetime(2025, 10, 30, 9, 0, tzinfo=UTC)):
+        benefits.add_benefit(db, lead, signed.id, {
+            "description": "Average peak-hour journey time on the signal corridors · "
+                           "信号控制走廊高峰平均行程时间",
+            "owner": "Head of Traffic Management · 交通管理处处长", "unit": "min",
+            "baseline": 24.0, "target": 20.4, "due": "2027-04-30"})
+        benefits.add_benefit(db, lead, signed.id, {
+            "description": "Injury collisions at the 60 junctions, last 12 months · "
+                           "60 个路口近 12 个月伤人事故数",
+            "owner": "Road Safety Officer · 道路安全主管", "unit": "collisions",
+            "baseline": 48.0, "target": 36.0, "due": "2027-10-31"})
+    for day, journey, injuries in ((date(2026, 2, 1), 23.4, 47.0),
+                                   (date(2026, 5, 1), 22.6, 46.0),
+                                   (date(2026, 8, 1), 21.9, 45.0),
+                                   (date(2026, 11, 1), 21.3, 44.0)):
+        with clock.at(datetime.combine(day, datetime.min.time(), UTC).replace(hour=10)):
+            benefits.measure_benefit(db, lead, signed.id, 1, day, journey,
+                                     "Floating-car data, city traffic model · 浮动车数据")
+            benefits.measure_benefit(db, lead, signed.id, 2, day, injuries,
+                                     "Police collision records · 公安交通事故记录")
+    capital = round(signed.value - signed.period_charge * 12 * 5, 2)
+    with clock.at(datetime(2026, 2, 13, 11, 0, tzinfo=UTC)):
+        payments.record_payment(db, lead, signed.id, clock.today(), capital,
+                                "Capital cost, on acceptance of the installation · "
+                                "设备安装验收后支付建设费用")
+    charge = round(signed.period_charge, 2)
+    month = signed.start_date
+    for _ in range(12):
+        paid = month + relativedelta(months=1, days=14)  # invoiced in arrears, paid in 15 days
+        with clock.at(datetime.combine(paid, datetime.min.time(), UTC).replace(hour=11)):
+            payments.record_payment(db, lead, signed.id, paid, charge,
+                                    f"Monthly charge {month:%Y-%m} · {month:%Y-%m} 月服务费")
+        month += relativedelta(months=1)

@@ -382,3 +382,49 @@ class ModificationRow(Base):
     findings: Mapped[list[Any]] = mapped_column()  # [{"msgid", "params", "rule", "source"}]
     recorded_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     recorded_at: Mapped[datetime] = mapped_column()
+
+
+class BenefitRow(Base):
+    """An expected benefit of the procurement, realised through this contract (ISO 37106
+    clause 7): what should change, owned by whom, from which baseline to which target by
+    when."""
+
+    __tablename__ = "contract_benefits"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    terms: Mapped[dict[str, Any]] = mapped_column()  # contracts.benefits.Benefit as JSON
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __table_args__ = (UniqueConstraint("contract_id", "number"),)
+
+
+class BenefitMeasurementRow(Base):
+    """What a benefit had reached on a day, with its evidence."""
+
+    __tablename__ = "benefit_measurements"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    benefit_id: Mapped[int] = mapped_column(ForeignKey("contract_benefits.id"), index=True)
+    measured_on: Mapped[date] = mapped_column(Date)
+    value: Mapped[float] = mapped_column(Float)
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    recorded_at: Mapped[datetime] = mapped_column()
+
+    __table_args__ = (UniqueConstraint("benefit_id", "measured_on"),)
+
+
+class PaymentRow(Base):
+    """A payment made under the contract (an OCDS transaction): when, how much, for what."""
+
+    __tablename__ = "contract_payments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id"), index=True)
+    paid_on: Mapped[date] = mapped_column(Date)
+    amount: Mapped[float] = mapped_column(Float)
+    description: Mapped[str] = mapped_column(Text, default="")  # e.g. the invoice it pays
+    recorded_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    recorded_at: Mapped[datetime] = mapped_column()
