@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
@@ -240,7 +240,8 @@ def _benefits_and_payments(db: Database, lead: Actor, signed: ContractView) -> N
                                      "Floating-car data, city traffic model · 浮动车数据")
             benefits.measure_benefit(db, lead, signed.id, 2, day, injuries,
                                      "Police collision records · 公安交通事故记录")
-    capital = round(signed.value - signed.period_charge * 12 * 5, 2)
+    term = relativedelta(signed.end_date + timedelta(days=1), signed.start_date)
+    capital = round(signed.value - signed.period_charge * (term.years * 12 + term.months), 2)
     with clock.at(datetime(2026, 2, 13, 11, 0, tzinfo=UTC)):
         payments.record_payment(db, lead, signed.id, clock.today(), capital,
                                 "Capital cost, on acceptance of the installation · "
