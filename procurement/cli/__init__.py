@@ -47,6 +47,8 @@ def cli() -> None:
 
 def _register() -> None:
     from procurement.cli.audit import audit_group
+    from procurement.cli.benefit import benefit_group
+    from procurement.cli.contract import COMMANDS as CONTRACT_COMMANDS
     from procurement.cli.database import db_group, demo, list_command
     from procurement.cli.dates import dates_group
     from procurement.cli.documents import clauses, contract, report, summaries
@@ -62,7 +64,9 @@ def _register() -> None:
     from procurement.cli.users import user_group
     from procurement.cli.workflow import COMMANDS
 
-    for command in (audit_group, clauses, contract, contracts_command, dates_group, db_group,
+    for subcommand in CONTRACT_COMMANDS:
+        contracts_command.add_command(subcommand)
+    for command in (audit_group, benefit_group, clauses, contract, contracts_command, dates_group, db_group,
                     demo, dossier_group, import_group, kpi_group, list_command, publish,
                     reasons_group, report, result, review_command, rubric, score, show,
                     summaries, user_group, *COMMANDS):

@@ -2,6 +2,7 @@
 measurements, ratings and service credits.
 
     procure contracts --procurement ID [--json]
+    procure contracts show|refine|kind|modify|exit|pay --contract ID …  (procurement.cli.contract)
     procure kpi list --contract ID [--json]
     procure kpi record --contract ID --kpi N --period 2026-03 --value V [--evidence TEXT] --as USER
     procure kpi import FILE --contract ID --as USER
@@ -13,27 +14,35 @@ import json
 
 import click
 
-from procurement.cli.options import (
-    actor_option,
-    db_option,
-    json_option,
-    lang_option,
-    procurement_option,
-)
+from procurement.cli.options import actor_option, db_option, json_option, lang_option
 from procurement.i18n import N_, Lang, Term, tr
 
 _CONTRACT = click.option("--contract", "contract_id", type=int, required=True, metavar="ID",
                          help="The contract's number (see procure contracts).")
 
 
-@click.command("contracts")
-@procurement_option
+@click.group("contracts", invoke_without_command=True)
+@click.option("--procurement", "procurement_id", type=int, metavar="ID",
+              help="List the contracts of this procurement (see procure list).")
 @db_option
 @json_option
 @lang_option
-def contracts_command(procurement_id: int, db_path: str | None, as_json: bool,
-                      lang: Lang) -> None:
-    """The contracts the procurement's award made, with their term and exit plan due date."""
+@click.pass_context
+def contracts_command(ctx: click.Context, procurement_id: int | None, db_path: str | None,
+                      as_json: bool, lang: Lang) -> None:
+    """The contracts the procurement's award made, with their term and exit plan due date
+    (``procure contracts --procurement ID``); the subcommands manage one contract."""
+    if ctx.invoked_subcommand is not None:
+        return
+    if procurement_id is None:
+        from procurement.errors import OptionError
+
+        raise OptionError("procurement", N_("give --procurement ID, or a subcommand"))
+    _list_contracts(procurement_id, db_path, as_json, lang)
+
+
+def _list_contracts(procurement_id: int, db_path: str | None, as_json: bool,
+                    lang: Lang) -> None:
     from procurement import formats
     from procurement.cli.render import table
     from procurement.services import contracts

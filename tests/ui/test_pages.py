@@ -72,7 +72,7 @@ def test_home_lists_tasks_and_procurements(app):
         "Record last month's KPI measurements — HC-2025-009"))
     assert at.dataframe[0].value.shape[0] == 3
     measure.click().run()
-    assert not at.exception and "Key performance indicators" in texts(at)
+    assert not at.exception and "Key performance indicators" in [tab.label for tab in at.tabs]
     evaluator = app("li.wei")
     assert "You have nothing to do at the moment." in texts(evaluator)
 
@@ -441,7 +441,8 @@ def test_the_contract_page_rates_every_month_and_records_one(app, city):
     assert not at.exception
     shown_text = texts(at)
     assert "Average peak-hour delay at 60 junctions (s)" in str(at.dataframe[0].value)
-    assert "Service credits" in shown_text and len(at.get("vega_lite_chart")) == 1
+    # The KPIs' chart and the benefits' chart (planned against realised).
+    assert "Service credits" in shown_text and len(at.get("vega_lite_chart")) == 2
     credits = at.dataframe[1].value
     assert list(credits.iloc[:, 0]) == ["2026-02"]
     at.text_input[0].set_value("2026-11")
@@ -454,6 +455,50 @@ def test_the_contract_page_rates_every_month_and_records_one(app, city):
     assert not observer.exception and not observer.get("form_submit_button")
     chinese = app("li.na", lang="zh", page="contract")
     assert "需要改进" in str(chinese.dataframe[0].value) or "良好" in str(chinese.dataframe[0].value)
+
+
+def test_the_contract_page_records_a_payment_a_benefit_and_a_modification(app, city):
+    """Issue 15: the benefits tab shows the evaluation's confidence score beside what was
+    delivered; the lead records a payment, a benefit's measurement and a modification past
+    the law's 10 % (GPL art. 49: refused with the rule); a contract manager records but does
+    not change the contract."""
+    from procurement.services import contracts
+
+    at = app("li.na", page="contract")
+    shown_text = texts(at)
+    assert "3 of 4" in [m.value for m in at.metric]  # confidence in delivering the benefits
+    benefits = at.dataframe[2].value.to_string()
+    assert "Head of Traffic Management" in benefits and "75%" in benefits
+    assert "Annual review 1" in at.dataframe[3].value.to_string()
+    assert "Paid " in shown_text
+    at.number_input(key="payment_amount").set_value(137500.0)
+    at.text_input(key="payment_description").set_value("<b>Monthly charge 2026-11</b>")
+    next(b for b in at.get("form_submit_button") if b.label == "Record the payment").click().run()
+    assert not at.exception and "Payment recorded." in texts(at)
+    assert "<b>Monthly charge 2026-11</b>" in at.dataframe[4].value.to_string()  # plain text
+    at.number_input(key="benefit_value").set_value(21.0)
+    at.text_input(key="benefit_evidence").set_value("Traffic model run")
+    next(b for b in at.get("form_submit_button")
+         if b.label == "Record the benefit measurement").click().run()
+    assert not at.exception and "Benefit 1: " in texts(at)
+    at.number_input(key="modification_value").set_value(2_000_000.0)
+    at.text_area(key="modification_rationale").set_value("Forty more junctions")
+    next(b for b in at.get("form_submit_button")
+         if b.label == "Record the modification").click().run()
+    assert not at.exception and "art. 49" in texts(at)
+    (signed,) = contracts.contracts_of(city, contracts_actor(city), 3)
+    assert len(signed.modifications) == 1 and len(signed.payments) == 14
+    chinese = app("li.na", lang="zh", page="contract")
+    assert not chinese.exception and "记录付款" in [b.label for b in chinese.get("form_submit_button")]
+    users.add_user(city, "cm", "Contract Manager", "contract_manager",
+                   password="contract manager pass 1")
+    manager = app("cm", page="contract")
+    labels_ = [b.label for b in manager.get("form_submit_button")]
+    assert "Record the payment" in labels_ and "Record the modification" not in labels_
+
+
+def contracts_actor(city):
+    return users.get_actor(city, "li.na")
 
 
 def test_the_record_stays_closed_to_observers_until_the_award(app):
