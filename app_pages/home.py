@@ -20,7 +20,8 @@ st.title(tm("Welcome, {name}", name=who.display_name))
 TASK_PAGES = {"open_tender": "procurement", "receive_bids": "bids", "close_quality": "procurement",
               "open_prices": "procurement", "moderate": "moderate", "approve": "award",
               "award": "award", "declare_interests": "score", "score": "score",
-              "record_measurements": "contract", "exit_plan_overdue": "contract"}
+              "record_measurements": "contract", "exit_plan_overdue": "contract",
+              "review_due": "contract"}
 
 with guarded():
     st.subheader(t("My tasks"))

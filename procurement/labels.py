@@ -88,6 +88,7 @@ TASKS = {
     "declare_interests": N_("Declare your conflicts of interest"),
     "score": N_("Score the bids"),
     "record_measurements": N_("Record last month's KPI measurements"),
+    "review_due": N_("Hold the contract's annual review"),
     "exit_plan_overdue": N_("Chase the overdue exit plan"),
 }
 COI = {Coi.PENDING: N_("not declared yet"), Coi.NONE: N_("no conflict"),
@@ -185,6 +186,7 @@ AUDIT_ACTIONS = {
     "kpi.import": N_("KPI measurements imported"),
     "contract.kind": N_("Contract kind set"),
     "contract.payment": N_("Payment recorded"),
+    "contract.review": N_("Contract review recorded"),
     "benefit.add": N_("Expected benefit added"),
     "benefit.change": N_("Expected benefit changed"),
     "benefit.measure": N_("Benefit measurement recorded"),

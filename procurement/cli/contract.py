@@ -6,6 +6,7 @@
     procure contracts modify --contract ID --value-change V --rationale TEXT [--decided-on D] --as USER
     procure contracts exit --contract ID [--plan-received D] [--data-return-tested D --result TEXT] --as USER
     procure contracts pay --contract ID --paid-on D --amount V [--description TEXT] --as USER
+    procure contracts review --contract ID --held-on D --summary TEXT --as USER
 """
 
 from __future__ import annotations
@@ -241,4 +242,24 @@ def pay(contract_id: int, paid_on: datetime, amount: float, description: str, us
                                        lang)))
 
 
-COMMANDS = (show, refine, kind, modify, exit_readiness, pay)
+@click.command("review")
+@_CONTRACT
+@click.option("--held-on", type=_DAY, required=True, metavar="YYYY-MM-DD")
+@click.option("--summary", required=True, help="What the review found.")
+@actor_option
+@db_option
+@lang_option
+def review(contract_id: int, held_on: datetime, summary: str, username: str,
+           db_path: str | None, lang: Lang) -> None:
+    """Record a contract review held (the lead or a contract manager); the reviews held meet
+    the annual reviews in order."""
+    from procurement.services import contracts, users
+    from procurement.store.db import Database
+
+    db = Database.open(db_path)
+    contracts.record_review(db, users.get_actor(db, username), contract_id, held_on.date(),
+                            summary)
+    click.echo(tr(N_("Review recorded."), lang))
+
+
+COMMANDS = (show, refine, kind, modify, exit_readiness, pay, review)

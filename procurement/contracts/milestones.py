@@ -5,6 +5,7 @@ end. Each carries the OCDS milestone type (codelist milestoneType) it is publish
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -28,9 +29,12 @@ class Dated:
 
 
 def milestones(start: date, end: date, exit_plan_due: date, break_after_months: int,
-               exit_plan_received: date | None = None) -> list[Dated]:
+               exit_plan_received: date | None = None, reviews: Sequence[date] = ()
+               ) -> list[Dated]:
     """Every milestone of a contract running ``start`` to ``end`` (inclusive), in date
-    order. A break after 0 months, or one past the end, is no break at all."""
+    order. A break after 0 months, or one past the end, is no break at all. The reviews held
+    meet the annual reviews in order: the first held meets the first year's, and so on."""
+    held = sorted(reviews)
     found = [Dated(Milestone.START, start),
              Dated(Milestone.EXIT_PLAN_DUE, exit_plan_due, exit_plan_received)]
     if break_after_months:
@@ -39,7 +43,8 @@ def milestones(start: date, end: date, exit_plan_due: date, break_after_months: 
             found.append(Dated(Milestone.BREAK, breaks))
     year = 1
     while (review := start + relativedelta(years=year) - timedelta(days=1)) < end:
-        found.append(Dated(Milestone.ANNUAL_REVIEW, review, number=year))
+        met = held[year - 1] if year <= len(held) else None
+        found.append(Dated(Milestone.ANNUAL_REVIEW, review, met, number=year))
         year += 1
     found.append(Dated(Milestone.END, end))
     return sorted(found, key=lambda m: (m.due, list(Milestone).index(m.kind)))

@@ -41,6 +41,7 @@ from procurement.store.rows import (
     PaymentRow,
     PriceEnvelopeRow,
     ProcurementRow,
+    ReviewRow,
 )
 from procurement.vocabulary import ContractKind, Reporting, Role
 
@@ -229,6 +230,33 @@ def record_exit(db: Database, actor: Actor, contract_id: int, *,
         return _view(session, contract)
 
 
+def record_review(db: Database, actor: Actor, contract_id: int, held_on: date,
+                  summary: str) -> ContractView:
+    """Record a contract review held (the lead or a contract manager): the reviews held meet
+    the contract's annual reviews in order."""
+    if not summary.strip():
+        raise ProcurementError(N_("a contract review needs a summary of what it found"))
+    with db.write() as session:
+        contract = load_contract(session, contract_id)
+        may_manage(session, actor, contract)
+        if held_on < contract.start_date or held_on > clock.today():
+            raise ProcurementError(N_("{date} is before the contract's start ({start}) or in "
+                                      "the future"), date=held_on.isoformat(),
+                                   start=contract.start_date.isoformat())
+        session.add(ReviewRow(contract_id=contract.id, held_on=held_on, summary=summary.strip(),
+                              recorded_by=actor.id, recorded_at=clock.now()))
+        session.flush()
+        audit.append(session, actor.username, "contract.review", f"contract:{contract.id}",
+                     procurement_id=contract.procurement_id,
+                     after={"held_on": held_on.isoformat(), "summary": summary.strip()})
+        return _view(session, contract)
+
+
+def reviews_held(session: Session, contract_id: int) -> list[date]:
+    return list(session.scalars(select(ReviewRow.held_on).where(
+        ReviewRow.contract_id == contract_id).order_by(ReviewRow.held_on)))
+
+
 def may_manage(session: Session, actor: Actor, contract: ContractRow) -> None:
     """Measurements and exit readiness: the procurement's lead, or a contract manager."""
     row = access.load(session, contract.procurement_id)
@@ -272,7 +300,8 @@ def _view(session: Session, contract: ContractRow) -> ContractView:
                            | {p.recorded_by for p in paid})
     terms = procurements.to_domain(row).terms
     dates = milestones(contract.start_date, contract.end_date, contract.exit_plan_due,
-                       terms.break_after_months, contract.exit_plan_received)
+                       terms.break_after_months, contract.exit_plan_received,
+                       reviews_held(session, contract.id))
     return ContractView(
         id=contract.id, procurement_id=row.id, reference=row.reference, lot=contract.lot,
         bid_ref=bid.bid_ref, supplier=bid.supplier_name, kind=contract.kind,

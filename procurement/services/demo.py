@@ -213,6 +213,11 @@ def _running_contract(db: Database, actor: dict[str, Actor], procurement_id: int
                                      "hours, DATEX II and CSV, validated by the city")
     with clock.at(datetime(2026, 11, 5, 9, 0, tzinfo=UTC)):
         performance.import_measurements(db, lead, signed.id, folder / "measurements.csv")
+    with clock.at(datetime(2026, 10, 28, 14, 0, tzinfo=UTC)):
+        contracts.record_review(db, lead, signed.id, clock.today(),
+                                "Year 1: delay and open data on target, bus punctuality "
+                                "approaching it; February's credit paid; exit plan and data "
+                                "return tested · 第一年：延误与开放数据达标，公交准点率接近目标")
     _benefits_and_payments(db, lead, signed)
 
 

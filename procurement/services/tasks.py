@@ -8,14 +8,16 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from procurement.contracts.milestones import milestones
 from procurement.domain.views import Task
 from procurement.i18n import N_
 from procurement.services import clock
 from procurement.services.actors import Actor
+from procurement.services.contracts import reviews_held
 from procurement.store import repository as repo
 from procurement.store.db import Database
 from procurement.store.rows import ContractKpiRow, ContractRow, MeasurementRow, ProcurementRow
-from procurement.vocabulary import Coi, Role, Status
+from procurement.vocabulary import Coi, Milestone, Role, Status
 
 # What the lead does next in each status.
 _LEAD_NEXT = {Status.DRAFT: "open_tender", Status.OPEN: "receive_bids",
@@ -56,8 +58,8 @@ def my_tasks(db: Database, actor: Actor) -> list[Task]:
 
 def _contract_tasks(session: Session, procurement_id: int) -> list[str]:
     """What a running contract of the procurement asks for now: last month's measurements
-    (every KPI measured for the month before this one, within the term) and an exit plan
-    past its due date."""
+    (every KPI measured for the month before this one, within the term), an exit plan past
+    its due date, and an annual review due within a month or overdue."""
     today = clock.today()
     last_month = today.replace(day=1) - relativedelta(months=1)
     kinds: list[str] = []
@@ -73,7 +75,20 @@ def _contract_tasks(session: Session, procurement_id: int) -> list[str]:
         if contract.exit_plan_received is None and today > contract.exit_plan_due and \
                 "exit_plan_overdue" not in kinds:
             kinds.append("exit_plan_overdue")
+        if _review_due(session, contract, today) and "review_due" not in kinds:
+            kinds.append("review_due")
     return kinds
+
+
+REVIEW_NOTICE_DAYS = 30  # an annual review is asked for a month before it falls due
+
+
+def _review_due(session: Session, contract: ContractRow, today: date) -> bool:
+    """An annual review not yet held that falls due within a month, or is overdue."""
+    dates = milestones(contract.start_date, contract.end_date, contract.exit_plan_due, 0,
+                       reviews=reviews_held(session, contract.id))
+    return any(m.kind == Milestone.ANNUAL_REVIEW and m.met is None
+               and (m.due - today).days <= REVIEW_NOTICE_DAYS for m in dates)
 
 
 # What each role does next, in each status: the hint every page shows, so that nobody is left

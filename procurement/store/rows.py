@@ -428,3 +428,16 @@ class PaymentRow(Base):
     description: Mapped[str] = mapped_column(Text, default="")  # e.g. the invoice it pays
     recorded_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     recorded_at: Mapped[datetime] = mapped_column()
+
+
+class ReviewRow(Base):
+    """A contract review held (the annual review of the contract terms), with what it found."""
+
+    __tablename__ = "contract_reviews"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id"), index=True)
+    held_on: Mapped[date] = mapped_column(Date)
+    summary: Mapped[str] = mapped_column(Text)
+    recorded_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    recorded_at: Mapped[datetime] = mapped_column()

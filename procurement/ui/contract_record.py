@@ -33,6 +33,16 @@ def show_milestones_and_payments(db: Database, who: Actor, contract: ContractVie
                    + (f" {m.number}" if m.number else ""),
                    t("Due"): day(m.due), t("Met"): day(m.met)} for m in contract.milestones],
                  hide_index=True, width="stretch")
+    if manager:
+        with st.expander(t("Record a contract review")), st.form("review", clear_on_submit=True):
+            held = st.date_input(t("Held on"), value=clock.today(), format="YYYY-MM-DD")
+            summary = st.text_area(t("What the review found"), key="review_summary")
+            if st.form_submit_button(t("Record the review")):
+                with guarded():
+                    if isinstance(held, date):
+                        contracts.record_review(db, who, contract.id, held, summary)
+                        flash(t("Review recorded."))
+                        st.rerun()
     st.subheader(t("Payments"))
     if contract.payments:
         st.dataframe([{t("Paid on"): day(p.paid_on), t("Amount"): money(contract, p.amount),

@@ -1,5 +1,5 @@
 """The contract stage, continued: the expected benefits a contract is to realise with what
-each had reached when measured, and the payments made under the contract.
+each had reached when measured, the payments made under the contract, and its reviews.
 
 Revision ID: 0008
 Revises: 0007
@@ -54,10 +54,21 @@ def upgrade() -> None:
         sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False),
     )
     op.create_index("ix_contract_payments_contract_id", "contract_payments", ["contract_id"])
+    op.create_table(
+        "contract_reviews",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("contract_id", sa.Integer(), sa.ForeignKey("contracts.id"), nullable=False),
+        sa.Column("held_on", sa.Date(), nullable=False),
+        sa.Column("summary", sa.Text(), nullable=False),
+        sa.Column("recorded_by", sa.Integer(), sa.ForeignKey("users.id"), nullable=False),
+        sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False),
+    )
+    op.create_index("ix_contract_reviews_contract_id", "contract_reviews", ["contract_id"])
 
 
 def downgrade() -> None:
-    for table, column in (("contract_payments", "contract_id"),
+    for table, column in (("contract_reviews", "contract_id"),
+                          ("contract_payments", "contract_id"),
                           ("benefit_measurements", "benefit_id"),
                           ("contract_benefits", "contract_id")):
         op.drop_index(f"ix_{table}_{column}", table)
