@@ -47,6 +47,7 @@ def cli() -> None:
 
 def _register() -> None:
     from procurement.cli.audit import audit_group
+    from procurement.cli.contract_documents import acceptance, performance_notice
     from procurement.cli.database import db_group, demo, list_command
     from procurement.cli.dates import dates_group
     from procurement.cli.documents import clauses, contract, report, summaries
@@ -62,10 +63,10 @@ def _register() -> None:
     from procurement.cli.users import user_group
     from procurement.cli.workflow import COMMANDS
 
-    for command in (audit_group, clauses, contract, contracts_command, dates_group, db_group,
-                    demo, dossier_group, import_group, kpi_group, list_command, publish,
-                    reasons_group, report, result, review_command, rubric, score, show,
-                    summaries, user_group, *COMMANDS):
+    for command in (acceptance, audit_group, clauses, contract, contracts_command, dates_group,
+                    db_group, demo, dossier_group, import_group, kpi_group, list_command,
+                    performance_notice, publish, reasons_group, report, result, review_command,
+                    rubric, score, show, summaries, user_group, *COMMANDS):
         cli.add_command(command)
 
 
