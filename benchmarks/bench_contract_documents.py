@@ -19,6 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.bench_contracts import _file, _months, _with_kpis
 from benchmarks.results import record
+from procurement.i18n import Lang
 from procurement.services import contract_documents, demo, performance, users
 from procurement.store.db import Database
 from procurement.store.rows import ContractRow
@@ -39,7 +40,7 @@ def main() -> None:
         team = [contract_documents.member("Zhou Min (chair)")]
         notices, acceptances = [], []
         for index in range(5):
-            lang = "en" if index % 2 == 0 else "zh"
+            lang: Lang = "en" if index % 2 == 0 else "zh"
             start = time.perf_counter()
             notice = contract_documents.performance_notice(db, lead, 1, period, lang)
             notices.append(time.perf_counter() - start)
