@@ -1,8 +1,9 @@
 """The documents of a running contract, for a period of whole months: the contract
 performance notice (UK9, Procurement Regulations 2024 reg. 39) and the acceptance report
 (履约验收 验收书, Government Procurement Law art. 41). The procurement's lead or a contract
-manager makes them; each is read in one transaction, rendered from the shipped template of
-the language (or the city's own), and its making recorded in the audit log."""
+manager makes them: each is loaded (the contract, its measurements rated, the procurement),
+rendered from the shipped template of the language (or the city's own), and its making
+recorded in the audit log (nothing is recorded when the input is refused)."""
 
 from __future__ import annotations
 

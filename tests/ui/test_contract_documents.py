@@ -46,3 +46,11 @@ def test_an_acceptance_without_its_team_is_refused_on_the_page(city):
     assert error == ("Acceptance team, one member a line: Name (role): an acceptance report "
                      "names the members of the acceptance team, who sign it")
     assert not at.get("download_button")
+
+
+def test_only_the_lead_or_a_contract_manager_makes_them(city):
+    at = AppTest.from_function(_page, args=("zhou.min", "en"), default_timeout=60).run()
+    at.button[1].click().run()  # the performance notice, as an approver
+    (error,) = [e.value.replace("\\", "") for e in at.error]
+    assert "only the procurement's lead or a contract manager" in error
+    assert not at.get("download_button")
