@@ -128,7 +128,9 @@ BID_STATUSES = {BidStatus.RANKED: N_("ranked"), BidStatus.DISQUALIFIED: N_("disq
 DOCUMENT_KINDS = {DocumentKind.CLAUSE_PACK: N_("Clause pack"),
                   DocumentKind.CONTRACT: N_("Contract draft"),
                   DocumentKind.EVALUATION_REPORT: N_("Evaluation report"),
-                  DocumentKind.ASSESSMENT_SUMMARY: N_("Assessment summaries")}
+                  DocumentKind.ASSESSMENT_SUMMARY: N_("Assessment summaries"),
+                  DocumentKind.PERFORMANCE_NOTICE: N_("Contract performance notice"),
+                  DocumentKind.ACCEPTANCE: N_("Acceptance report")}
 REPORTING = {Reporting.MONTHLY: N_("monthly"), Reporting.QUARTERLY: N_("quarterly")}
 RATINGS = {Rating.GOOD: N_("Good"), Rating.APPROACHING_TARGET: N_("Approaching target"),
            Rating.REQUIRES_IMPROVEMENT: N_("Requires improvement"),
@@ -187,6 +189,8 @@ AUDIT_ACTIONS = {
     "contract.kind": N_("Contract kind set"),
     "contract.payment": N_("Payment recorded"),
     "contract.review": N_("Contract review recorded"),
+    "contract.performance_notice": N_("Contract performance notice generated"),
+    "contract.acceptance": N_("Acceptance report generated"),
     "benefit.add": N_("Expected benefit added"),
     "benefit.change": N_("Expected benefit changed"),
     "benefit.measure": N_("Benefit measurement recorded"),

@@ -175,6 +175,8 @@ class DocumentKind(StrEnum):
     CONTRACT = "contract"
     EVALUATION_REPORT = "evaluation-report"
     ASSESSMENT_SUMMARY = "assessment-summary"
+    PERFORMANCE_NOTICE = "performance-notice"
+    ACCEPTANCE = "acceptance"
 
 
 class Reporting(StrEnum):

@@ -490,8 +490,10 @@ DOCUMENTS: dict[str, Callable[[str], Document]] = {
 
 
 def main() -> None:
+    from contract_templates import DOCUMENTS as CONTRACT_DOCUMENTS  # tools/, beside this
+
     OUT.mkdir(exist_ok=True)
-    for name, build in DOCUMENTS.items():
+    for name, build in {**DOCUMENTS, **CONTRACT_DOCUMENTS}.items():
         for lang in ("en", "zh"):
             doc = build(lang)
             slim(doc)

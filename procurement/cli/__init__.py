@@ -49,6 +49,7 @@ def _register() -> None:
     from procurement.cli.audit import audit_group
     from procurement.cli.benefit import benefit_group
     from procurement.cli.contract import COMMANDS as CONTRACT_COMMANDS
+    from procurement.cli.contract_documents import acceptance, performance_notice
     from procurement.cli.database import db_group, demo, list_command
     from procurement.cli.dates import dates_group
     from procurement.cli.documents import clauses, contract, report, summaries
@@ -66,10 +67,10 @@ def _register() -> None:
 
     for subcommand in CONTRACT_COMMANDS:
         contracts_command.add_command(subcommand)
-    for command in (audit_group, benefit_group, clauses, contract, contracts_command, dates_group, db_group,
-                    demo, dossier_group, import_group, kpi_group, list_command, publish,
-                    reasons_group, report, result, review_command, rubric, score, show,
-                    summaries, user_group, *COMMANDS):
+    for command in (acceptance, audit_group, benefit_group, clauses, contract, contracts_command,
+                    dates_group, db_group, demo, dossier_group, import_group, kpi_group,
+                    list_command, performance_notice, publish, reasons_group, report, result,
+                    review_command, rubric, score, show, summaries, user_group, *COMMANDS):
         cli.add_command(command)
 
 

@@ -27,7 +27,7 @@ def document_options(function: F) -> F:
     return function
 
 
-def _template(path: str | None) -> tuple[bytes | None, str | None]:
+def read_template(path: str | None) -> tuple[bytes | None, str | None]:
     if path is None:
         return None, None
     from procurement.errors import fail
@@ -38,7 +38,7 @@ def _template(path: str | None) -> tuple[bytes | None, str | None]:
         raise fail(path, N_("cannot read the file ({reason})"), reason=exc.strerror) from exc
 
 
-def _write_one(document: Any, out: str | None, pdf: bool, lang: Lang) -> None:
+def write_one(document: Any, out: str | None, pdf: bool, lang: Lang) -> None:
     from procurement.atomic import atomic_path
 
     path = Path(out) if out else Path(document.name)
@@ -63,8 +63,8 @@ def clauses(procurement_id: int, db_path: str | None, lang: Lang, out: str | Non
     from procurement.services.actors import OPERATOR
     from procurement.store.db import Database
 
-    template, name = _template(template_path)
-    _write_one(documents.clause_pack(Database.open(db_path), OPERATOR, procurement_id, lang,
+    template, name = read_template(template_path)
+    write_one(documents.clause_pack(Database.open(db_path), OPERATOR, procurement_id, lang,
                                      template, name), out, pdf, lang)
 
 
@@ -78,8 +78,8 @@ def contract(procurement_id: int, db_path: str | None, lang: Lang, out: str | No
     from procurement.services.actors import OPERATOR
     from procurement.store.db import Database
 
-    template, name = _template(template_path)
-    _write_one(documents.contract(Database.open(db_path), OPERATOR, procurement_id, lang,
+    template, name = read_template(template_path)
+    write_one(documents.contract(Database.open(db_path), OPERATOR, procurement_id, lang,
                                   template, name, lot), out, pdf, lang)
 
 
@@ -93,8 +93,8 @@ def report(procurement_id: int, db_path: str | None, lang: Lang, out: str | None
     from procurement.services.actors import OPERATOR
     from procurement.store.db import Database
 
-    template, name = _template(template_path)
-    _write_one(documents.evaluation_report(Database.open(db_path), OPERATOR, procurement_id,
+    template, name = read_template(template_path)
+    write_one(documents.evaluation_report(Database.open(db_path), OPERATOR, procurement_id,
                                            lang, template, name, lot), out, pdf, lang)
 
 
@@ -114,7 +114,7 @@ def summaries(procurement_id: int, db_path: str | None, lang: Lang, out: str | N
     target = Path(out or "assessment-summaries")
     if target.suffix.lower() != ".zip":
         output_folder(target)  # refused before any work, as a file name is
-    template, name = _template(template_path)
+    template, name = read_template(template_path)
     db = Database.open(db_path)
     made = documents.assessment_summaries(db, OPERATOR, procurement_id, lang, template, name, lot)
     with tempfile.TemporaryDirectory() as staging:

@@ -157,6 +157,29 @@ GENERIC_LETTERS = Letters(
 
 
 @dataclass(frozen=True)
+class ContractDocuments:
+    """The documents of a running contract and what each states it follows: ``issued`` the
+    kinds the jurisdiction's law asks for, first the one its contracts are reported by
+    (``performance-notice``: the UK9 contract performance notice; ``acceptance``: China's
+    履约验收 acceptance report); ``notice`` and ``acceptance`` the rule each document cites.
+    Both can be made for any contract."""
+
+    issued: tuple[str, ...]
+    notice: Rule
+    acceptance: Rule
+
+
+GENERIC_CONTRACT_DOCUMENTS = ContractDocuments(
+    issued=("performance-notice", "acceptance"),
+    notice=Rule(N_("This notice assesses the supplier's performance against the contract's key "
+                   "performance indicators for the period stated."),
+                N_("the contract's own terms, after Procurement Regulations 2024 reg. 39")),
+    acceptance=Rule(N_("The acceptance team checked each requirement of the contract due in the "
+                       "period against the evidence recorded, and its members sign this report."),
+                    N_("the contract's own terms")))
+
+
+@dataclass(frozen=True)
 class Jurisdiction(ABC):
     code: Code
     name: str  # message id
@@ -173,6 +196,7 @@ class Jurisdiction(ABC):
     letters: Letters = GENERIC_LETTERS
     # How far a contract may be modified (jurisdictions.modifications.check).
     modifications: Limits = field(default_factory=lambda: GENERIC_LIMITS)
+    contract_documents: ContractDocuments = GENERIC_CONTRACT_DOCUMENTS
 
     def currency(self, chosen: str | None) -> str | None:
         """The currency of a procurement's prices: the one its terms chose, else the law's."""

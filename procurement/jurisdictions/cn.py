@@ -26,6 +26,8 @@ from typing import Any
 
 from procurement.i18n import N_
 from procurement.jurisdictions.base import (
+    GENERIC_CONTRACT_DOCUMENTS,
+    ContractDocuments,
     Deadline,
     Defaults,
     Jurisdiction,
@@ -193,6 +195,15 @@ CN = China(
         per_change=None, per_change_rule=None, total=0.10,
         total_rule=Rule(N_("all supplementary contracts together at most 10 % of the original "
                            "contract amount"), N_("Government Procurement Law art. 49"))),
+    # 履约验收: the acceptance team's members sign the 验收书 (政府采购法 第四十一条); each
+    # technical and service requirement's performance is recorded (财库〔2016〕205号).
+    contract_documents=ContractDocuments(
+        issued=("acceptance",),
+        notice=GENERIC_CONTRACT_DOCUMENTS.notice,
+        acceptance=Rule(N_("The acceptance team checked the performance of each technical and "
+                           "service requirement of the contract due in the period against the "
+                           "evidence recorded; its members sign this acceptance report."),
+                        N_("Government Procurement Law art. 41; Cai Ku [2016] No. 205"))),
     letters=Letters(
         basis=Rule(N_("This letter tells you the result of the evaluation of your tender: your "
                       "score on each published evaluation factor and your rank."),

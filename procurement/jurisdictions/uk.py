@@ -21,7 +21,9 @@ from functools import cache
 
 from procurement.i18n import N_
 from procurement.jurisdictions.base import (
+    GENERIC_CONTRACT_DOCUMENTS,
     NAME_TITLE_SIGNATURE_DATE,
+    ContractDocuments,
     Deadline,
     Defaults,
     Jurisdiction,
@@ -173,6 +175,15 @@ UK = UnitedKingdom(
         total=0.50,
         total_rule=Rule(N_("additional or unforeseeable changes increase the value by at most "
                            "50 %"), N_("Procurement Act 2023 Sch. 8 paras. 4–5"))),
+    # The UK9 contract performance notice: reg. 39(4)(e) asks for this statement.
+    contract_documents=ContractDocuments(
+        issued=("performance-notice",),
+        notice=Rule(N_("This notice sets out the contracting authority's assessment of the "
+                       "supplier's performance against the key performance indicators set for "
+                       "the contract."),
+                    N_("Procurement Act 2023 ss.52 and 71(2)(b); Procurement Regulations 2024 "
+                       "reg. 39")),
+        acceptance=GENERIC_CONTRACT_DOCUMENTS.acceptance),
     letters=Letters(
         basis=Rule(N_("This assessment summary explains how your tender was assessed against "
                       "the award criteria."),

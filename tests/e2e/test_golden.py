@@ -74,3 +74,33 @@ def test_clause_pack_text_in_both_languages(tmp_path, monkeypatch):
         text = "\n".join(p.text for p in doc.paragraphs if p.text.strip())
         _check(f"clause-pack.{lang}.txt", text + "\n")
     db.dispose()
+
+
+def test_contract_documents_text(tmp_path, monkeypatch):
+    # The performance notice and the acceptance report of the demo's signals contract for its
+    # first year, their paragraphs and every table row: a change of wording, a rating or a
+    # rule is a reviewed diff. English only until the Chinese catalog has their messages.
+    import io
+
+    from docx import Document as Word
+
+    from procurement.services import clock, contract_documents, users
+    from procurement.services.demo import build_demo
+    from procurement.store.db import Database
+
+    db = Database.open(tmp_path / "city.sqlite")
+    build_demo(db)
+    monkeypatch.setattr(clock, "today", lambda: date(2026, 11, 26))
+    lead = users.get_actor(db, "li.na")
+    year = contract_documents.span("2025-11", "2026-10")
+    made = {"performance-notice": contract_documents.performance_notice(db, lead, 1, year, "en"),
+            "acceptance": contract_documents.acceptance_report(
+                db, lead, 1, year, [contract_documents.member("Zhou Min (chair)")],
+                date(2026, 11, 10), "en")}
+    for name, document in made.items():
+        doc = Word(io.BytesIO(document.content))
+        lines = [p.text for p in doc.paragraphs if p.text.strip()]
+        lines += [" | ".join(cell.text for cell in row.cells) for table in doc.tables
+                  for row in table.rows]
+        _check(f"{name}.en.txt", "\n".join(lines) + "\n")
+    db.dispose()
