@@ -1,7 +1,8 @@
 """Contract: the contract an award made — its value and term, then in tabs its performance
 (each KPI rated per month, Procurement Regulations 2024 reg. 39, and the service credits
 owed), the benefits it is to realise beside the evaluation's confidence in them, its
-milestones and payments, its changes, and exit readiness. The lead or a contract manager
+milestones and payments, its changes, exit readiness, and the contract performance notice
+and acceptance report for a period. The lead or a contract manager
 records what happens; only the lead changes the contract."""
 
 from datetime import date
@@ -13,6 +14,7 @@ from procurement.services import clock, contracts
 from procurement.ui import context
 from procurement.ui.context import lang, t, tm
 from procurement.ui.contract_benefits import show_benefits
+from procurement.ui.contract_documents import contract_document_buttons
 from procurement.ui.contract_performance import show_performance
 from procurement.ui.contract_record import show_changes, show_exit, show_milestones_and_payments
 from procurement.ui.feedback import guarded
@@ -51,9 +53,9 @@ with guarded():
                      date=day(contract.exit_plan_due)), icon=":material/warning:")
     lead = who.username == summary.lead
     manager = who.role == Role.CONTRACT_MANAGER or lead
-    performance_tab, benefits_tab, dates_tab, changes_tab, exit_tab = st.tabs([
+    performance_tab, benefits_tab, dates_tab, changes_tab, exit_tab, documents_tab = st.tabs([
         t("Key performance indicators"), t("Benefits"), t("Milestones and payments"),
-        t("Changes"), t("Exit readiness")])
+        t("Changes"), t("Exit readiness"), t("Notices and acceptance")])
     with performance_tab:
         show_performance(db, who, contract, manager)
     with benefits_tab:
@@ -64,3 +66,9 @@ with guarded():
         show_changes(db, who, contract, lead)
     with exit_tab:
         show_exit(db, who, contract, manager)
+    with documents_tab:
+        if manager:
+            contract_document_buttons(db, who, contract, lang())
+        else:
+            st.caption(t("The procurement's lead or a contract manager prepares the contract "
+                         "performance notice and the acceptance report."))
