@@ -144,15 +144,23 @@ def _documents(db: Database, actor: Actor, procurement_id: int, languages: tuple
 
 
 def _contract_record(db: Database, actor: Actor, procurement_id: int) -> bytes | None:
-    from procurement.services import contracts, performance
+    from dataclasses import asdict
+
+    from procurement.services import benefits, contracts, performance
 
     found = contracts.contracts_of(db, actor, procurement_id)
     if not found:
         return None
-    return _json([{"contract": c.model_dump(mode="json"),
-                   "measurements": [m.model_dump(mode="json") for m in
-                                    performance.performance(db, actor, c.id).measurements]}
-                  for c in found])
+    records = []
+    for c in found:
+        realised = benefits.benefits(db, actor, c.id)
+        records.append({
+            "contract": c.model_dump(mode="json"),
+            "measurements": [m.model_dump(mode="json") for m in
+                             performance.performance(db, actor, c.id).measurements],
+            "benefits": [b.model_dump(mode="json") for b in realised.benefits],
+            "confidence": asdict(realised.confidence) if realised.confidence else None})
+    return _json(records)
 
 
 def _pack(files: list[tuple[str, bytes]]) -> bytes:

@@ -64,6 +64,10 @@ def test_the_dossier_holds_every_document_and_a_manifest_that_proves_them(city, 
         assert len([n for n in names if n.startswith(f"{lang}/")
                     and "assessment-summary" in n]) == 3
     assert {"methodology.json", "audit-log.csv", "contract-record.json"} <= set(names)
+    (record,) = json.loads(contents["contract-record.json"])
+    # The whole contract stage: payments, milestones, benefits with the evaluation's score.
+    assert len(record["contract"]["payments"]) == 13 and record["contract"]["milestones"]
+    assert len(record["benefits"]) == 2 and record["confidence"]["score"] == 3.0
     for entry in manifest["files"]:
         assert hashlib.sha256(contents[entry["name"]]).hexdigest() == entry["sha256"]
         assert len(contents[entry["name"]]) == entry["bytes"]
