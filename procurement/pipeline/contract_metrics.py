@@ -1,9 +1,11 @@
 """A contract's KPIs in the OCDS metrics extension (``ocds_metrics_extension``, v1.1): each
 KPI is a ``Metric`` whose id is ``kpi-N``; the contract's ``agreedMetrics`` give its target
-over the term as one observation (``measure`` and ``unit``, the better direction as a
-dimension), and ``implementation.metrics`` each period's measurement as one observation of
-the month, with the rating (vocabulary.Rating) as a dimension and any service credit owed in
-its ``notes``. Observations have ids (``kpi-1-2026-03``), so a compiled record merges them."""
+over the term as one observation (``measure`` and ``unit``, the better direction in its
+``notes``), and ``implementation.metrics`` each period's measurement as one observation of
+the month, with its rating (vocabulary.Rating) and any service credit owed in its ``notes``.
+Not ``dimensions``: its keys are free (``patternProperties``), which the Data Review Tool
+reports as additional fields. Observations have ids (``kpi-1-2026-03``), so a compiled
+record merges them."""
 
 from __future__ import annotations
 
@@ -41,7 +43,7 @@ def _agreed(kpi: AgreedKpi, notice: ContractNotice) -> dict[str, Any]:
     metric["observations"] = [{
         "id": f"{_metric_id(kpi.number)}-target", "measure": money(kpi.target), **_unit(kpi),
         "period": {"startDate": start(notice.start), "endDate": end(notice.end)},
-        "dimensions": {"direction": "higher" if kpi.higher_is_better else "lower"}}]
+        "notes": "Higher is better." if kpi.higher_is_better else "Lower is better."}]
     return metric
 
 
@@ -70,7 +72,14 @@ def _observation(observed: Observed, kpi: AgreedKpi | None) -> dict[str, Any]:
         "id": f"{_metric_id(observed.kpi)}-{day.isoformat()[:7]}",
         "period": {"startDate": start(day), "endDate": end(last)},
         "measure": money(observed.value), **(_unit(kpi) if kpi else {}),
-        "dimensions": {"rating": observed.rating}}
+        "notes": f"Rating: {rating_words(observed.rating)}."}
     if observed.credit_percent:
-        out["notes"] = f"Service credit: {observed.credit_percent:g} % of the month's charge."
+        out["notes"] += (f" Service credit: {observed.credit_percent:g} % of the month's "
+                         "charge.")
     return out
+
+
+def rating_words(rating: str) -> str:
+    """``approaching_target`` as the contract performance notice words it: "Approaching
+    target" (Procurement Regulations 2024 reg. 39)."""
+    return rating.replace("_", " ").capitalize()
