@@ -20,6 +20,7 @@ _CHANGE = {"planning": N_("New notice"), "planningUpdate": N_("Updated notice"),
            "contractTermination": N_("Contract ended"),
            "implementation": N_("Contract progress"),
            "implementationUpdate": N_("Contract progress updated")}
+_PAYMENTS, _MEASUREMENTS = N_("Payments"), N_("KPI measurements")
 
 
 TAIL = "</feed>\n"
@@ -114,10 +115,10 @@ def _contract_facts(release: dict[str, Any]) -> list[str]:
             facts.append(f"{value['amount']:,} {value['currency']}")
         done = contract.get("implementation", {})
         if done.get("transactions"):
-            facts.append(f"{both(N_('Payments'))}: {len(done['transactions'])}")
+            facts.append(f"{both(_PAYMENTS)}: {len(done['transactions'])}")
         if done.get("metrics"):
             count = sum(len(m.get("observations", [])) for m in done["metrics"])
-            facts.append(f"{both(N_('KPI measurements'))}: {count}")
+            facts.append(f"{both(_MEASUREMENTS)}: {count}")
     return facts
 
 
