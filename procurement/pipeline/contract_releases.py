@@ -7,7 +7,7 @@ once the term has ended), the contract's milestones, its modifications as ``amen
 metrics extension's ``agreedMetrics``, one target observation each. An implementation release
 carries what happened under it: each payment as a transaction from the buyer (``payer``) to
 the supplier (``payee``), each period's measurement as an observation of
-``implementation.metrics`` with its rating as a dimension, and the milestones as they stand.
+``implementation.metrics`` with its rating in its notes, and the milestones as they stand.
 Every release states the whole of its part, so that the record compiled from an ocid's
 releases (merged by ``id``) is the contract as it is now.
 """
@@ -104,15 +104,16 @@ def release(notice: ContractNotice, stage: str, part: dict[str, Any], tag: str,
     ocid_ = procurement_ocid(ocid_prefix, notice.reference)
     lot = f"-{notice.lot}" if notice.lot else ""
     buyer, supplier = _party_ids(notice)
-    # The same roles in both stages: a compiled record keeps a party's latest roles.
-    buyer_roles = ("buyer", "procuringEntity", *(("payer",) if notice.payments else ()))
-    supplier_roles = ("supplier", "tenderer", *(("payee",) if notice.payments else ()))
-    supplier_party = buyer_party(notice.supplier, notice.supplier_id, roles=supplier_roles)
+    # The same roles in every contract release, paid yet or not: a compiled record keeps a
+    # party's latest roles, and the contract's buyer pays its supplier.
+    supplier_party = buyer_party(notice.supplier, notice.supplier_id,
+                                 roles=("supplier", "tenderer", "payee"))
     supplier_party["id"] = supplier
     return {
         "ocid": ocid_, "id": f"{ocid_}-{stage}{lot}-{sequence:02d}", "date": published,
         "tag": [tag], "initiationType": "tender", "language": notice.language,
-        "parties": [buyer_party(notice.buyer, notice.buyer_id, roles=buyer_roles),
+        "parties": [buyer_party(notice.buyer, notice.buyer_id,
+                                roles=("buyer", "procuringEntity", "payer")),
                     supplier_party],
         "buyer": {"id": buyer, "name": notice.buyer}, "contracts": [part]}
 
