@@ -101,6 +101,9 @@ def test_awarded_procurements_are_published_as_award_releases(db, tmp_path, monk
     assert awarded[0]["ocid"] == "ocds-hc2027-T-1"
     assert awarded[0]["awards"][0]["status"] == "active"
     assert awarded[0]["tender"]["numberOfTenderers"] == 3
+    (contracted,) = [r for r in releases if r["tag"] == ["contract"]]
+    assert contracted["ocid"] == awarded[0]["ocid"] and contracted["date"] > awarded[0]["date"]
+    assert contracted["contracts"][0]["awardID"] == awarded[0]["awards"][0]["id"]
     # Every tenderer in parties with its scale; the award on the index and on its own page,
     # where a hostile name is text (issue 13 point 1).
     tenderers = [p for p in awarded[0]["parties"] if "tenderer" in p["roles"]]
