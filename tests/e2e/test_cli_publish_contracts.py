@@ -100,6 +100,19 @@ def test_republishing_adds_nothing_and_progress_adds_one_update(city, first):
     done = update["contracts"][0]["implementation"]
     assert len(done["transactions"]) == 14
     assert sum(len(m["observations"]) for m in done["metrics"]) == 37
+    # The ocid's releases compile to one record, whatever order they are read in (ocdsmerge,
+    # with the extended schema: arrays of objects merged by id).
+    import ocdsmerge
+
+    from procurement.pipeline.checks import release_schema
+
+    merger = ocdsmerge.Merger(release_schema())
+    record = merger.create_compiled_release(_of_ocid(package))
+    assert record == merger.create_compiled_release(list(reversed(_of_ocid(package))))
+    (compiled,) = record["contracts"]
+    assert compiled["status"] == "active" and len(compiled["agreedMetrics"]) == 3
+    assert len(compiled["implementation"]["transactions"]) == 14
+    assert compiled["awardID"] == record["awards"][0]["id"]
     with sqlite3.connect(city) as connection:
         audited = [json.loads(after) for (after,) in connection.execute(
             "SELECT after FROM audit_log WHERE action = 'pipeline.publish' ORDER BY seq")]
