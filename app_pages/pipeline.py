@@ -192,6 +192,8 @@ if may_edit:
             st.success(t("Published {entries} entries: {new} new releases, {releases} in the "
                          "package, valid OCDS 1.1.5.", entries=report.entries,
                          new=report.new_releases, releases=report.releases))
+            if report.contracts:
+                st.info(t("{count} contract releases published.", count=report.contracts))
             for warning in report.warnings:
                 st.warning(plain(warning.render(lang())))
     if st.session_state.get("pipeline_site"):

@@ -64,6 +64,9 @@ def publish(source: str, out: str, ocid_prefix: str, profile: str, base_url: str
                   withdrawn=report.withdrawn, releases=report.releases))
     if report.awards:
         click.echo(tr(N_("{count} award releases published."), lang, count=report.awards))
+    if report.contracts:
+        click.echo(tr(N_("{count} contract releases published."), lang,
+                      count=report.contracts))
     if report.counts:
         click.echo("; ".join(tr(msgid, lang, count=count)
                              for msgid, count in report.counts.items()) + ".")

@@ -81,6 +81,16 @@ class AwardNotice:
     publish_bids: bool = False  # the methodology said each bid is published after award
 
 
+def procurement_ocid(ocid_prefix: str, reference: str) -> str:
+    """The ocid of a procurement's award and contract releases."""
+    return ocid(ocid_prefix, _SLUG_ID.sub("-", reference))
+
+
+def award_id(reference: str, lot: str | None) -> str:
+    """The id of the award of ``lot`` (``None``: the procurement has no lots)."""
+    return f"{reference}-{lot}" if lot else reference
+
+
 def award_key(reference: str) -> str:
     return f"award:{reference}"
 
@@ -94,14 +104,14 @@ def award_release(notice: AwardNotice, options: NoticeOptions, sequence: int,
                   published: str) -> Release:
     """An ``award`` release (``awardUpdate`` when a published award changes), one award
     per lot."""
-    ocid_ = ocid(options.ocid_prefix, _SLUG_ID.sub("-", notice.reference))
+    ocid_ = procurement_ocid(options.ocid_prefix, notice.reference)
     buyer = buyer_party(notice.buyer, notice.buyer_id)
     parties = [buyer, *_tenderers(notice)]
     awards = []
     for winner in notice.winners:
         supplier_id = party_id(winner.supplier, winner.supplier_id, "supplier")
         award: dict[str, Any] = {
-            "id": f"{notice.reference}-{winner.lot}" if winner.lot else notice.reference,
+            "id": award_id(notice.reference, winner.lot),
             "title": f"{notice.title} — {winner.lot}" if winner.lot else notice.title,
             "status": "active", "date": start(notice.awarded_on),
             "suppliers": [{"id": supplier_id, "name": winner.supplier}]}

@@ -47,19 +47,24 @@ LOTS = Extension("ocds_lots_extension", "open-contracting-extensions/ocds_lots_e
 AWARD_CRITERIA = Extension("ocds_awardCriteriaBreakdown_extension",
                            "open-contracting-extensions/ocds_awardCriteriaBreakdown_extension",
                            "9391240f353e8536992938fe9f7987cd89235331")
+METRICS = Extension("ocds_metrics_extension",
+                     "open-contracting-extensions/ocds_metrics_extension", "v1.1")
 PLANNING = (SUITABILITY, COMMUNICATION)
 AWARDS = (BID, SCALE, LOTS, AWARD_CRITERIA)  # bid statistics, tenderers' scale, criteria on lots
-ALL = (*PLANNING, *AWARDS)  # every extension a package may declare
+CONTRACTS = (METRICS,)  # a contract's KPIs: agreed targets and each period's measurement
+ALL = (*PLANNING, *AWARDS, *CONTRACTS)  # every extension a package may declare
 
 
-def declared(profile: NoticeProfile | str, *, awards: bool = False) -> list[Extension]:
+def declared(profile: NoticeProfile | str, *, awards: bool = False,
+             contracts: bool = False) -> list[Extension]:
     """The extensions a planning package of ``profile`` uses: SME suitability and the date of
     the next notice (Find a Tender publishes both), whatever the profile. Not the UK
     extension: it can be declared only with the nine extensions it depends on, and the Data
     Review Tool cannot read it without them (tested: every field then reads as additional).
-    With ``awards``, those the award releases use (:mod:`.awards`)."""
+    With ``awards``, those the award releases use (:mod:`.awards`); with ``contracts``, those
+    the contract and implementation releases use (:mod:`.contract_releases`)."""
     del profile  # the same for every profile, for now
-    return [*PLANNING, *(AWARDS if awards else ())]
+    return [*PLANNING, *(AWARDS if awards else ()), *(CONTRACTS if contracts else ())]
 
 
 def merge_patch(target: Any, patch: Any) -> Any:

@@ -14,7 +14,13 @@ from procurement.i18n import N_
 from procurement.pipeline.site import both, word
 
 _CHANGE = {"planning": N_("New notice"), "planningUpdate": N_("Updated notice"),
-           "award": N_("Award"), "awardUpdate": N_("Award updated")}
+           "award": N_("Award"), "awardUpdate": N_("Award updated"),
+           "contract": N_("Contract"), "contractUpdate": N_("Contract updated"),
+           "contractAmendment": N_("Contract amended"),
+           "contractTermination": N_("Contract ended"),
+           "implementation": N_("Contract progress"),
+           "implementationUpdate": N_("Contract progress updated")}
+_PAYMENTS, _MEASUREMENTS = N_("Payments"), N_("KPI measurements")
 
 
 TAIL = "</feed>\n"
@@ -62,12 +68,14 @@ def entry(release: dict[str, Any], page: str | None, base_url: str | None = None
     without content has a ``rel="alternate"`` link; an entry with no page of its own (an
     award) carries its facts as text content instead."""
     tender = release.get("tender", {})
-    facts = " · ".join(_award_facts(release) if release.get("awards") else _facts(release))
+    contracts = release.get("contracts")
+    facts = " · ".join(_award_facts(release) if release.get("awards") else
+                       _contract_facts(release) if contracts else _facts(release))
     body = (f'<link rel="alternate" type="text/html" href={quoteattr(page)}/>\n'
             f"<summary>{escape(facts)}</summary>\n" if page else
             f'<content type="text">{escape(facts)}</content>\n')
     return (f"<entry>\n<id>{escape(entry_id(release, base_url))}</id>\n"
-            f"<title>{escape(tender.get('title') or release['ocid'])}</title>\n"
+            f"<title>{escape(tender.get('title') or _contract_title(release))}</title>\n"
             f"<updated>{release['date']}</updated>\n{body}</entry>\n")
 
 
@@ -90,6 +98,27 @@ def _award_facts(release: dict[str, Any]) -> list[str]:
         value = award.get("value") or {}
         amount = f" · {value['amount']:,} {value['currency']}" if value else ""
         facts.append(f"{_change(release['tag'][0])}: {names}{amount}")
+    return facts
+
+
+def _contract_title(release: dict[str, Any]) -> str:
+    contracts = release.get("contracts") or [{}]
+    return str(contracts[0].get("title") or release["ocid"])
+
+
+def _contract_facts(release: dict[str, Any]) -> list[str]:
+    """The change, then the contract's value, or what its progress release holds."""
+    facts = [_change(release["tag"][0])]
+    for contract in release["contracts"]:
+        value = contract.get("value") or {}
+        if value:
+            facts.append(f"{value['amount']:,} {value['currency']}")
+        done = contract.get("implementation", {})
+        if done.get("transactions"):
+            facts.append(f"{both(_PAYMENTS)}: {len(done['transactions'])}")
+        if done.get("metrics"):
+            count = sum(len(m.get("observations", [])) for m in done["metrics"])
+            facts.append(f"{both(_MEASUREMENTS)}: {count}")
     return facts
 
 

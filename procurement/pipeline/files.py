@@ -26,6 +26,7 @@ from markupsafe import Markup
 from procurement import formats
 from procurement.i18n import N_
 from procurement.pipeline import award_pages, extensions, feed, site, spreadsheet
+from procurement.pipeline.contracts import is_contract_key
 from procurement.pipeline.entry import PipelineEntry
 from procurement.pipeline.options import PublishOptions
 from procurement.pipeline.policy import history, render_markdown
@@ -45,14 +46,15 @@ def compact(release: Release) -> bytes:
 
 
 def package_header(options: PublishOptions, publisher: str, published: str, *,
-                   awards: bool = False) -> dict[str, Any]:
+                   awards: bool = False, contracts: bool = False) -> dict[str, Any]:
     base = options.base_url
     header: dict[str, Any] = {
         "uri": f"{base}/release-package.json" if base
         else feed.uuid_urn(f"ocds:{options.ocid_prefix}:release-package"),
         "version": PACKAGE_VERSION, "publishedDate": published, "publisher": {"name": publisher},
         "extensions": [extension.url
-                       for extension in extensions.declared(options.profile, awards=awards)]}
+                       for extension in extensions.declared(options.profile, awards=awards,
+                                                          contracts=contracts)]}
     if options.license:
         header["license"] = options.license
     if base and options.policy_page:
@@ -82,6 +84,7 @@ class SiteFiles:
         self.releases = self.intentions = 0
         self.awards = False  # an award release in the package (its extensions are declared)
         self._award_releases: dict[str, Release] = {}
+        self.contracts = False  # a contract or implementation release (metrics declared)
         self.first: Release | None = None
         # The first and last expected tender date of the 采购意向, for the months its title names.
         self._first: date | None = None
@@ -106,6 +109,9 @@ class SiteFiles:
         if award:  # the latest release of each award: its page is drawn at the end
             self._award_releases[key] = release
             page: str | None = award_pages.page_name(release, self.options.ocid_prefix)
+        elif is_contract_key(key):  # shown with its award, on the procurement's page
+            self.contracts = True
+            page = award_pages.page_name(release, self.options.ocid_prefix)
         else:
             page = self._notice.notice_page(key)
         self._feed.write(feed.entry(release, page, self.options.base_url))

@@ -43,6 +43,7 @@ class PublishReport:
     unchanged: int = 0
     withdrawn: int = 0
     awards: int = 0
+    contracts: int = 0  # contract and implementation releases
     releases: int = 0
     policy_changed: bool = False
     warnings: list[Problem] = field(default_factory=list)

@@ -19,6 +19,7 @@ from procurement.errors import OptionError, fail
 from procurement.i18n import N_
 from procurement.pipeline import releases as ocds
 from procurement.pipeline.awards import AwardNotice
+from procurement.pipeline.contracts import ContractNotice
 from procurement.pipeline.files import SiteFiles
 from procurement.pipeline.forked import ForkedPages
 from procurement.pipeline.options import PublishOptions, PublishReport, timestamp
@@ -34,12 +35,13 @@ MARKER = "release-package.json"  # an existing folder holding it is ours to repl
 
 
 def publish(entries: EntryFeed, out: Path, options: PublishOptions, now: datetime,
-            state: PublishState, awards: Iterable[AwardNotice] = (), *,
-            processes: int = 1) -> PublishReport:
-    """Publish ``entries`` (and ``awards``) to ``out``; raise :class:`InputError` listing
-    every problem, in which case nothing is written. ``processes`` > 1 has the notice pages
-    written by a second process (forked: call it so only from a program without threads);
-    the pass itself is one, in this process, whatever the number."""
+            state: PublishState, awards: Iterable[AwardNotice] = (),
+            contracts: Iterable[ContractNotice] = (), *, processes: int = 1) -> PublishReport:
+    """Publish ``entries`` (and ``awards``, and the ``contracts`` under them) to ``out``;
+    raise :class:`InputError` listing every problem, in which case nothing is written.
+    ``processes`` > 1 has the notice pages written by a second process (forked: call it so
+    only from a program without threads); the pass itself is one, in this process, whatever
+    the number."""
     check_options(options, out)
     published = state.read()
     options = replace(options, policy_page=options.policy_text is not None
@@ -57,14 +59,14 @@ def publish(entries: EntryFeed, out: Path, options: PublishOptions, now: datetim
         try:
             with SiteFiles(folder, options) as files:
                 report, policy = Publication(options, published, now, files, pages).run(
-                    state, entries, awards)
+                    state, entries, awards, contracts)
         except BaseException:
             if pages is not None:
                 pages.abort()
             raise
         if pages is not None:
             pages.close()  # every page written, or the reason why not is raised here
-        if report.new_releases or report.awards or policy is not None:
+        if report.new_releases or report.awards or report.contracts or policy is not None:
             state.commit(options.ocid_prefix, [files.journal], policy)
         files.journal.unlink()
         _swap(folder, out)

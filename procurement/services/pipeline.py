@@ -13,7 +13,7 @@ from procurement.pipeline.publish import PublishOptions, PublishReport, publish
 from procurement.pipeline.releases import Profile
 from procurement.pipeline.sources import EntryReader
 from procurement.pipeline.state import FileState
-from procurement.services import access, pipeline_store
+from procurement.services import access, pipeline_contracts, pipeline_store
 from procurement.services.actors import OPERATOR, Actor
 from procurement.store import audit
 from procurement.store.db import Database
@@ -56,26 +56,32 @@ def publish_source(source: str, out: Path, *, ocid_prefix: str, profile: Profile
     if database:
         return publish_database(open_database(source), out, options, now, OPERATOR,
                                 processes=processes)
-    awards = pipeline_store.awarded(open_database(awards_db)) if awards_db else []
+    awards, contracts = [], []
+    if awards_db:
+        db = open_database(awards_db)
+        awards = pipeline_store.awarded(db)
+        contracts = pipeline_contracts.contracted(db, awards)
     state = FileState(Path(state_path)) if state_path else FileState.of(Path(source))
-    report = publish(EntryReader(Path(source)), out, options, now, state, awards,
+    report = publish(EntryReader(Path(source)), out, options, now, state, awards, contracts,
                      processes=processes)
     return PublishResult(report, str(state.path))
 
 
 def publish_database(db: Database, out: Path, options: PublishOptions, now: datetime,
                      actor: Actor, *, processes: int = 1) -> PublishResult:
-    """Publish the database's pipeline and awards, with the publish state in the database;
-    the publication is recorded in the audit log."""
+    """Publish the database's pipeline, awards and contracts, with the publish state in the
+    database; the publication is recorded in the audit log."""
     if not actor.operator:
         access.require_role(actor, *pipeline_store.EDITORS)
+    awards = pipeline_store.awarded(db)
     report = publish(pipeline_store.entry_feed(db), out, options, now,
-                     pipeline_store.DatabaseState(db), pipeline_store.awarded(db),
-                     processes=processes)
+                     pipeline_store.DatabaseState(db), awards,
+                     pipeline_contracts.contracted(db, awards), processes=processes)
     with db.write() as session:
         audit.append(session, actor.username, "pipeline.publish", f"ocid:{options.ocid_prefix}",
                      after={"entries": report.entries, "new_releases": report.new_releases,
-                            "awards": report.awards, "releases": report.releases,
+                            "awards": report.awards, "contracts": report.contracts,
+                            "releases": report.releases,
                             "profile": options.profile})
     return PublishResult(report, db.safe_url)
 

@@ -79,7 +79,7 @@ def test_the_data_review_tool_finds_nothing_to_report(package):
 
 
 def test_sme_suitability_and_the_next_notice_date_where_find_a_tender_has_them(package):
-    tenders = [r["tender"] for r in package["releases"]]
+    tenders = [r["tender"] for r in package["releases"] if "tender" in r]  # not a contract
     assert all(isinstance(t["suitability"]["sme"], bool) for t in tenders
                if "suitability" in t)
     assert any("suitability" in t for t in tenders)
@@ -115,9 +115,13 @@ def test_every_feed_entry_keeps_rfc_4287s_rules(site, with_awards, tmp_path):
                      if link.get("rel", "alternate") == "alternate"]
         content = entry.find(f"{ATOM}content")
         assert alternate or (content is not None and (content.text or "").strip())
-    awards = [e for e in entries if any(link.get("href", "").startswith("awards/")
+    linked = [e for e in entries if any(link.get("href", "").startswith("awards/")
                                         for link in e.findall(f"{ATOM}link"))]
+    # The award, then its contract and the contract's progress, all on the award's page.
+    awards = [e for e in linked if (e.findtext(f"{ATOM}summary") or "").startswith("Award")]
     assert (len(awards) == 1) == (site == "with_awards")
+    assert [(e.findtext(f"{ATOM}summary") or "").split(" · ")[0] for e in linked] == (
+        ["Award", "Contract", "Contract progress"] if site == "with_awards" else [])
     if awards:  # its page, and a summary that names the supplier and the value
         text = awards[0].findtext(f"{ATOM}summary") or ""
         assert text == "Award · 授标: Greenwave Mobility Ltd 绿波出行有限公司 · 12,450,000 CNY"

@@ -42,10 +42,12 @@ def test_the_lead_publishes_and_downloads_the_site(app, city):
     fill(at, {"Registered OCDS prefix": "ocds-hc2027"})
     at.button(key="FormSubmitter:pipeline_publish-Publish the pipeline").click().run()
     assert not at.exception
-    assert any("3 new releases, 4 in the package" in shown(s.value) for s in at.success)
+    # The three entries, the award, and its contract with its progress (issue 15).
+    assert any("3 new releases, 6 in the package" in shown(s.value) for s in at.success)
+    assert any("2 contract releases published." in shown(i.value) for i in at.info)
     archive = zipfile.ZipFile(io.BytesIO(at.session_state["pipeline_site"]))
     package = json.loads(archive.read("release-package.json"))
-    assert len(package["releases"]) == 4 and "index.html" in archive.namelist()
+    assert len(package["releases"]) == 6 and "index.html" in archive.namelist()
 
     at.button(key="FormSubmitter:pipeline_publish-Publish the pipeline").click().run()
     assert any("0 new releases" in shown(s.value) for s in at.success)

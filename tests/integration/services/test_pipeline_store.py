@@ -95,11 +95,15 @@ def test_awarded_procurements_are_published_as_award_releases(db, tmp_path, monk
     pipeline_store.save_entry(db, who["lead"], {"id": "P-1", "title": "Plan", "buyer": "City"})
     result = pipeline.publish_database(db, tmp_path / "site", OPTIONS, NOW, who["lead"])
     assert result.report.awards == 1
+    assert result.report.contracts == 1  # its contract, with nothing done under it yet
     releases = package(tmp_path / "site")["releases"]
     awarded = [r for r in releases if r["tag"] == ["award"]]
     assert awarded[0]["ocid"] == "ocds-hc2027-T-1"
     assert awarded[0]["awards"][0]["status"] == "active"
     assert awarded[0]["tender"]["numberOfTenderers"] == 3
+    (contracted,) = [r for r in releases if r["tag"] == ["contract"]]
+    assert contracted["ocid"] == awarded[0]["ocid"] and contracted["date"] > awarded[0]["date"]
+    assert contracted["contracts"][0]["awardID"] == awarded[0]["awards"][0]["id"]
     # Every tenderer in parties with its scale; the award on the index and on its own page,
     # where a hostile name is text (issue 13 point 1).
     tenderers = [p for p in awarded[0]["parties"] if "tenderer" in p["roles"]]
@@ -110,4 +114,5 @@ def test_awarded_procurements_are_published_as_award_releases(db, tmp_path, monk
     assert "Beta &amp; Sons &lt;Ltd&gt;" in page and "<Ltd>" not in page
     assert 'href="awards/T-1.html"' in (tmp_path / "site" / "index.html").read_text("utf-8")
     again = pipeline.publish_database(db, tmp_path / "site", OPTIONS, NOW, who["lead"])
-    assert again.report.awards == 0 and again.report.releases == 2
+    assert again.report.awards == 0 and again.report.contracts == 0
+    assert again.report.releases == 3
