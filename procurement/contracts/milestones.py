@@ -29,13 +29,16 @@ class Dated:
 
 
 def milestones(start: date, end: date, exit_plan_due: date, break_after_months: int,
-               exit_plan_received: date | None = None, reviews: Sequence[date] = ()
-               ) -> list[Dated]:
+               exit_plan_received: date | None = None, reviews: Sequence[date] = (),
+               today: date | None = None) -> list[Dated]:
     """Every milestone of a contract running ``start`` to ``end`` (inclusive), in date
     order. A break after 0 months, or one past the end, is no break at all. The reviews held
-    meet the annual reviews in order: the first held meets the first year's, and so on."""
+    meet the annual reviews in order: the first held meets the first year's, and so on. By
+    ``today`` the contract has started on its start date, and ended on its end date once
+    past it."""
     held = sorted(reviews)
-    found = [Dated(Milestone.START, start),
+    started = start if today is not None and today >= start else None
+    found = [Dated(Milestone.START, start, started),
              Dated(Milestone.EXIT_PLAN_DUE, exit_plan_due, exit_plan_received)]
     if break_after_months:
         breaks = start + relativedelta(months=break_after_months)
@@ -46,5 +49,5 @@ def milestones(start: date, end: date, exit_plan_due: date, break_after_months: 
         met = held[year - 1] if year <= len(held) else None
         found.append(Dated(Milestone.ANNUAL_REVIEW, review, met, number=year))
         year += 1
-    found.append(Dated(Milestone.END, end))
+    found.append(Dated(Milestone.END, end, end if today is not None and today > end else None))
     return sorted(found, key=lambda m: (m.due, list(Milestone).index(m.kind)))

@@ -301,7 +301,7 @@ def _view(session: Session, contract: ContractRow) -> ContractView:
     terms = procurements.to_domain(row).terms
     dates = milestones(contract.start_date, contract.end_date, contract.exit_plan_due,
                        terms.break_after_months, contract.exit_plan_received,
-                       reviews_held(session, contract.id))
+                       reviews_held(session, contract.id), clock.today())
     return ContractView(
         id=contract.id, procurement_id=row.id, reference=row.reference, lot=contract.lot,
         bid_ref=bid.bid_ref, supplier=bid.supplier_name, kind=contract.kind,

@@ -30,6 +30,18 @@ def test_reviews_held_meet_the_annual_reviews_in_order_and_the_exit_plan_its_rec
     assert next(m.met for m in found if m.kind == Milestone.EXIT_PLAN_DUE) == date(2026, 3, 20)
 
 
+def test_the_start_is_met_on_its_day_and_the_end_once_past_it():
+    def met(today: date) -> dict[Milestone, date | None]:
+        found = milestones(date(2026, 1, 1), date(2028, 12, 31), date(2026, 4, 1), 12,
+                           today=today)
+        return {m.kind: m.met for m in found if m.kind in (Milestone.START, Milestone.END)}
+
+    assert met(date(2025, 12, 31)) == {Milestone.START: None, Milestone.END: None}
+    assert met(date(2026, 1, 1)) == {Milestone.START: date(2026, 1, 1), Milestone.END: None}
+    assert met(date(2029, 1, 1)) == {Milestone.START: date(2026, 1, 1),
+                                     Milestone.END: date(2028, 12, 31)}
+
+
 def test_every_milestone_has_an_ocds_type():
     # OCDS 1.1.5 codelist milestoneType.
     assert set(OCDS_TYPE) == set(Milestone)
