@@ -21,7 +21,7 @@ TASK_PAGES = {"open_tender": "procurement", "receive_bids": "bids", "close_quali
               "open_prices": "procurement", "moderate": "moderate", "approve": "award",
               "award": "award", "declare_interests": "score", "score": "score",
               "record_measurements": "contract", "exit_plan_overdue": "contract",
-              "review_due": "contract"}
+              "review_due": "contract", "exit_cost_above_bid": "contract"}
 
 with guarded():
     st.subheader(t("My tasks"))

@@ -89,6 +89,8 @@ TASKS = {
     "score": N_("Score the bids"),
     "record_measurements": N_("Record last month's KPI measurements"),
     "review_due": N_("Hold the contract's annual review"),
+    "exit_cost_above_bid": N_("Ask for a revised exit plan: leaving costs more than the bid's "
+                              "exit cost"),
     "exit_plan_overdue": N_("Chase the overdue exit plan"),
 }
 COI = {Coi.PENDING: N_("not declared yet"), Coi.NONE: N_("no conflict"),

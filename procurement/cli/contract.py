@@ -4,7 +4,8 @@
     procure contracts refine --contract ID --kpi N --set FIELD=VALUE... --reason TEXT --as USER
     procure contracts kind --contract ID --kind goods|services|works --as USER
     procure contracts modify --contract ID --value-change V --rationale TEXT [--decided-on D] --as USER
-    procure contracts exit --contract ID [--plan-received D] [--data-return-tested D --result TEXT] --as USER
+    procure contracts exit --contract ID [--plan-received D] [--data-return-tested D --result TEXT]
+        [--exit-cost V] --as USER
     procure contracts pay --contract ID --paid-on D --amount V [--description TEXT] --as USER
     procure contracts review --contract ID --held-on D --summary TEXT --as USER
 """
@@ -197,25 +198,37 @@ def modify(contract_id: int, value_change: float, rationale: str, decided_on: da
 @click.option("--data-return-tested", type=_DAY, metavar="YYYY-MM-DD",
               help="The day a data-return test was done (give its --result).")
 @click.option("--result", default=None, help="What the data-return test showed.")
+@click.option("--exit-cost", "exit_cost", type=float, default=None, metavar="V",
+              help="What leaving would cost now, by the latest exit plan.")
 @actor_option
 @db_option
 @lang_option
 def exit_readiness(contract_id: int, plan_received: datetime | None,
-                   data_return_tested: datetime | None, result: str | None, username: str,
-                   db_path: str | None, lang: Lang) -> None:
-    """Record the exit plan's receipt or a data-return test (the lead or a contract
-    manager)."""
+                   data_return_tested: datetime | None, result: str | None,
+                   exit_cost: float | None, username: str, db_path: str | None,
+                   lang: Lang) -> None:
+    """Record the exit plan's receipt, a data-return test or what leaving would cost now
+    (the lead or a contract manager); an exit cost above the bid's is warned about."""
+    from procurement import formats
+    from procurement.contracts.exit import exit_cost_excess
     from procurement.errors import OptionError
     from procurement.services import contracts, users
     from procurement.store.db import Database
 
-    if plan_received is None and data_return_tested is None:
-        raise OptionError("plan_received", N_("give --plan-received or --data-return-tested"))
+    if plan_received is None and data_return_tested is None and exit_cost is None:
+        raise OptionError("plan_received", N_("give --plan-received, --data-return-tested or "
+                                              "--exit-cost"))
     db = Database.open(db_path)
-    contracts.record_exit(db, users.get_actor(db, username), contract_id,
-                          plan_received=_day(plan_received),
-                          data_return_tested=_day(data_return_tested), result=result)
+    shown = contracts.record_exit(db, users.get_actor(db, username), contract_id,
+                                  plan_received=_day(plan_received),
+                                  data_return_tested=_day(data_return_tested), result=result,
+                                  exit_cost_estimate=exit_cost)
     click.echo(tr(N_("Exit readiness recorded."), lang))
+    excess = exit_cost_excess(shown.exit_cost, shown.exit_cost_estimate)
+    if excess is not None:
+        click.echo(tr(N_("Warning: leaving now would cost {excess} more than the bid's exit "
+                         "cost (the contract's cap on exit charges)."), lang,
+                      excess=formats.money(excess, shown.currency, lang)), err=True)
 
 
 @click.command("pay")

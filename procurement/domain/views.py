@@ -278,6 +278,7 @@ class ContractView(View):
     exit_plan_received: date | None
     data_return_tested: date | None
     data_return_result: str | None
+    exit_cost_estimate: float | None = None  # what leaving costs by the latest exit plan
     kpis: list[KpiView]
     modifications: list[ModificationView]
     milestones: list[MilestoneView] = []

@@ -6,6 +6,7 @@ modified within the law's limits, and watched for exit readiness."""
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 from typing import Any
 
@@ -205,9 +206,13 @@ def modify(db: Database, actor: Actor, contract_id: int, value_change: float, ra
 
 def record_exit(db: Database, actor: Actor, contract_id: int, *,
                 plan_received: date | None = None, data_return_tested: date | None = None,
-                result: str | None = None) -> ContractView:
-    """Record the exit plan's receipt and a data-return test with its result (the lead or a
-    contract manager)."""
+                result: str | None = None, exit_cost_estimate: float | None = None
+                ) -> ContractView:
+    """Record the exit plan's receipt, a data-return test with its result, and what leaving
+    would cost now by the latest exit plan (the lead or a contract manager)."""
+    if exit_cost_estimate is not None and (not math.isfinite(exit_cost_estimate)
+                                           or exit_cost_estimate < 0):
+        raise ProcurementError(N_("an exit cost must be an amount of zero or more"))
     with db.write() as session:
         contract = load_contract(session, contract_id)
         may_manage(session, actor, contract)
@@ -215,7 +220,10 @@ def record_exit(db: Database, actor: Actor, contract_id: int, *,
             raise ProcurementError(N_("a data-return test needs its result"))
         before = {"exit_plan_received": _iso(contract.exit_plan_received),
                   "data_return_tested": _iso(contract.data_return_tested),
-                  "data_return_result": contract.data_return_result}
+                  "data_return_result": contract.data_return_result,
+                  "exit_cost_estimate": contract.exit_cost_estimate}
+        if exit_cost_estimate is not None:
+            contract.exit_cost_estimate = exit_cost_estimate
         if plan_received is not None:
             contract.exit_plan_received = plan_received
         if data_return_tested is not None:
@@ -226,7 +234,8 @@ def record_exit(db: Database, actor: Actor, contract_id: int, *,
                      procurement_id=contract.procurement_id, before=before,
                      after={"exit_plan_received": _iso(contract.exit_plan_received),
                             "data_return_tested": _iso(contract.data_return_tested),
-                            "data_return_result": contract.data_return_result})
+                            "data_return_result": contract.data_return_result,
+                            "exit_cost_estimate": contract.exit_cost_estimate})
         return _view(session, contract)
 
 
@@ -312,6 +321,7 @@ def _view(session: Session, contract: ContractRow) -> ContractView:
         exit_plan_due=contract.exit_plan_due, exit_plan_received=contract.exit_plan_received,
         data_return_tested=contract.data_return_tested,
         data_return_result=contract.data_return_result,
+        exit_cost_estimate=contract.exit_cost_estimate,
         kpis=[_kpi_view(k) for k in kpi_rows(session, contract.id)],
         modifications=[_modification_view(m, names[m.recorded_by]) for m in changes],
         milestones=[MilestoneView(kind=m.kind, due=m.due, met=m.met, number=m.number)

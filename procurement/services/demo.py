@@ -202,7 +202,9 @@ def _running_contract(db: Database, actor: dict[str, Actor], procurement_id: int
                                  "No service credit: rated and reviewed only",
                                  expected_version=1)
     with clock.at(datetime(2026, 1, 20, 9, 0, tzinfo=UTC)):
-        contracts.record_exit(db, actor["li.na"], signed.id, plan_received=clock.today())
+        # The exit plan prices leaving within the bid's exit cost (the contract's cap).
+        contracts.record_exit(db, actor["li.na"], signed.id, plan_received=clock.today(),
+                              exit_cost_estimate=round((signed.exit_cost or 0) * 0.9, 2))
     with clock.at(datetime(2026, 6, 1, 9, 0, tzinfo=UTC)):
         contracts.modify(db, lead, signed.id, 498_000.0,
                          "Four junctions added on the new ring road · 新环路新增 4 个路口",

@@ -8,6 +8,7 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from procurement.contracts.exit import exit_cost_excess
 from procurement.contracts.milestones import milestones
 from procurement.domain.views import Task
 from procurement.i18n import N_
@@ -59,7 +60,8 @@ def my_tasks(db: Database, actor: Actor) -> list[Task]:
 def _contract_tasks(session: Session, procurement_id: int) -> list[str]:
     """What a running contract of the procurement asks for now: last month's measurements
     (every KPI measured for the month before this one, within the term), an exit plan past
-    its due date, and an annual review due within a month or overdue."""
+    its due date, an exit that would now cost more than the bid's exit cost, and an annual
+    review due within a month or overdue."""
     today = clock.today()
     last_month = today.replace(day=1) - relativedelta(months=1)
     kinds: list[str] = []
@@ -75,6 +77,9 @@ def _contract_tasks(session: Session, procurement_id: int) -> list[str]:
         if contract.exit_plan_received is None and today > contract.exit_plan_due and \
                 "exit_plan_overdue" not in kinds:
             kinds.append("exit_plan_overdue")
+        if exit_cost_excess(contract.exit_cost, contract.exit_cost_estimate) is not None and \
+                "exit_cost_above_bid" not in kinds:
+            kinds.append("exit_cost_above_bid")
         if _review_due(session, contract, today) and "review_due" not in kinds:
             kinds.append("review_due")
     return kinds

@@ -331,6 +331,7 @@ class ContractRow(Base):
     exit_plan_received: Mapped[date | None] = mapped_column(Date)
     data_return_tested: Mapped[date | None] = mapped_column(Date)
     data_return_result: Mapped[str | None] = mapped_column(Text)
+    exit_cost_estimate: Mapped[float | None] = mapped_column(Float)  # by the latest exit plan
     created_at: Mapped[datetime] = mapped_column()
     version: Mapped[int] = mapped_column(Integer, default=1)
 

@@ -24,9 +24,13 @@ from procurement.vocabulary import Rating
 def show_performance(db: Database, who: Actor, contract: ContractView, manager: bool) -> None:
     record = performance.performance(db, who, contract.id)
     latest = {m.kpi: m for m in record.measurements}
+    # The bid's commitment stays beside the terms the lead refined from it.
+    committed = {k.number: k.committed for k in contract.kpis}
     st.dataframe([{t("KPI"): n, t("Measure"): k.measure,
                    t("Baseline"): "–" if k.baseline is None else f"{k.baseline:g}",
-                   t("Target"): f"{k.target:g}", t("Direction"): t(labels.DIRECTIONS[k.direction]),
+                   t("Target"): f"{k.target:g}",
+                   t("The bid's commitment"): _commitment(committed.get(n, {})),
+                   t("Direction"): t(labels.DIRECTIONS[k.direction]),
                    t("Latest"): f"{latest[n].value:g} ({latest[n].period.isoformat()[:7]})"
                    if n in latest else "–",
                    t("Rating"): t(labels.RATINGS[Rating(latest[n].rating)]) if n in latest else "–"}
@@ -46,6 +50,12 @@ def show_performance(db: Database, who: Actor, contract: ContractView, manager: 
         st.caption(t("No measurement recorded yet."))
     if manager:
         _record_form(db, who, contract, record.kpis)
+
+
+def _commitment(kpi: dict[str, str]) -> str:
+    if not kpi:
+        return "–"
+    return f"{kpi['baseline']} → {kpi['target']}" if kpi.get("baseline") else kpi["target"]
 
 
 def _record_form(db: Database, who: Actor, contract: ContractView,

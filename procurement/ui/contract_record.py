@@ -10,6 +10,7 @@ from datetime import date
 import streamlit as st
 
 from procurement import formats, labels
+from procurement.contracts.exit import exit_cost_excess
 from procurement.domain.views import ContractView
 from procurement.services import clock, contracts, payments
 from procurement.services.actors import Actor
@@ -144,20 +145,33 @@ def show_exit(db: Database, who: Actor, contract: ContractView, manager: bool) -
         {t("Exit readiness"): t("Data-return test"), t("Due"): "–",
          t("Done"): day(contract.data_return_tested),
          t("Result"): contract.data_return_result or "–"},
-        {t("Exit readiness"): t("Exit cost in the bid"), t("Due"): "–", t("Done"): "–",
-         t("Result"): money(contract, contract.exit_cost) if contract.exit_cost is not None
-         else "–"}], hide_index=True, width="stretch")
+        {t("Exit readiness"): t("Exit cost in the bid (the contract's cap)"), t("Due"): "–",
+         t("Done"): "–", t("Result"): money(contract, contract.exit_cost)
+         if contract.exit_cost is not None else "–"},
+        {t("Exit readiness"): t("Exit cost by the latest exit plan"), t("Due"): "–",
+         t("Done"): "–", t("Result"): money(contract, contract.exit_cost_estimate)
+         if contract.exit_cost_estimate is not None else "–"}],
+        hide_index=True, width="stretch")
+    excess = exit_cost_excess(contract.exit_cost, contract.exit_cost_estimate)
+    if excess is not None:
+        st.warning(t("Leaving now would cost {excess} more than the bid's exit cost, which the "
+                     "evaluation counted in the total cost of ownership and the contract caps "
+                     "exit charges at: ask the supplier to revise the exit plan.",
+                     excess=money(contract, excess)), icon=":material/warning:")
     if not manager:
         return
     with st.form("exit"):
         plan = st.date_input(t("Exit plan received on"), value=None, format="YYYY-MM-DD")
         tested = st.date_input(t("Data-return test done on"), value=None, format="YYYY-MM-DD")
         result = st.text_input(t("What the data-return test showed"))
+        estimate = st.number_input(t("Exit cost by the latest exit plan"), value=None,
+                                   min_value=0.0, format="%.2f", key="exit_cost_estimate")
         if st.form_submit_button(t("Record exit readiness")):
             with guarded():
                 contracts.record_exit(db, who, contract.id,
                                       plan_received=plan if isinstance(plan, date) else None,
                                       data_return_tested=tested if isinstance(tested, date)
-                                      else None, result=result)
+                                      else None, result=result,
+                                      exit_cost_estimate=estimate)
                 flash(t("Exit readiness recorded."))
                 st.rerun()

@@ -60,7 +60,13 @@ def test_refusals_in_one_line_with_nothing_stored(city):
     started = procure("contracts", "refine", *base, "--kpi", "1", "--set", "target=30",
                       "--reason", "tighter", "--as", "li.na")
     assert started.returncode == 2 and "its KPIs are fixed" in started.stderr
-    assert procure("contracts", "show", *base, "--json").stdout == before
+    assert procure("contracts", "show", *base, "--json").stdout == before.replace(
+        '"version": 4', '"version": 6')  # only the two exit-cost records changed it
+    dearer = procure("contracts", "exit", *base, "--exit-cost", "400000", "--as", "li.na")
+    assert dearer.returncode == 0 and dearer.stderr.strip() == (
+        "Warning: leaving now would cost CN¥50,000.00 more than the bid's exit cost (the "
+        "contract's cap on exit charges).")
+    procure("contracts", "exit", *base, "--exit-cost", "315000", "--as", "li.na")
     nothing = procure("contracts", "--db", city)
     assert nothing.returncode == 2 and "give --procurement ID" in nothing.stderr
 

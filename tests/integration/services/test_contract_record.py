@@ -9,6 +9,7 @@ import pytest
 from procurement.errors import ProcurementError
 from procurement.services import benefits, clock, contracts, payments, tasks, users
 from procurement.services.errors import ConflictError, PermissionDenied
+from procurement.store.rows import ContractRow
 from procurement.vocabulary import ContractKind, Milestone
 from tests.integration import world
 from tests.integration.services.test_contracts import _award
@@ -102,6 +103,27 @@ def test_reviews_meet_the_annual_reviews_and_home_asks_for_the_next(db, running,
     assert reviewed.milestones[2].met == date(2028, 1, 10) and kinds() == []
     monkeypatch.setattr(clock, "today", lambda: date(2028, 12, 5))
     assert kinds() == ["review_due"]  # the second falls due within a month
+
+
+def test_an_exit_costing_more_than_the_bids_is_a_task(db, running):
+    """The bid priced its exit (counted in the TCO, the contract's cap on exit charges);
+    an exit plan that now costs more is on Home until a revised one is recorded."""
+    who, contract = running
+
+    def kinds() -> list[str]:
+        return [t.kind for t in tasks.my_tasks(db, who["cm"]) if t.kind == "exit_cost_above_bid"]
+
+    with pytest.raises(ProcurementError, match="zero or more"):
+        contracts.record_exit(db, who["cm"], contract.id, exit_cost_estimate=-1)
+    assert contract.exit_cost is None  # the world's bids price no exit: nothing to compare
+    contracts.record_exit(db, who["cm"], contract.id, exit_cost_estimate=90)
+    assert kinds() == []
+    with db.write() as session:
+        session.get(ContractRow, contract.id).exit_cost = bid = 80.0
+    shown = contracts.record_exit(db, who["cm"], contract.id, exit_cost_estimate=bid + 25)
+    assert shown.exit_cost_estimate == bid + 25 and kinds() == ["exit_cost_above_bid"]
+    contracts.record_exit(db, who["cm"], contract.id, exit_cost_estimate=bid)
+    assert kinds() == []
 
 
 def test_the_kind_is_the_leads_until_a_modification_is_checked(db, running):

@@ -1,5 +1,6 @@
 """The contract stage, continued: the expected benefits a contract is to realise with what
-each had reached when measured, the payments made under the contract, and its reviews.
+each had reached when measured, the payments made under the contract, its reviews, and what
+leaving it would cost now.
 
 Revision ID: 0008
 Revises: 0007
@@ -19,6 +20,8 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    # What leaving would cost now, by the supplier's latest exit plan, against the bid's.
+    op.add_column("contracts", sa.Column("exit_cost_estimate", sa.Float(), nullable=True))
     op.create_table(
         "contract_benefits",
         sa.Column("id", sa.Integer(), primary_key=True),
@@ -73,3 +76,4 @@ def downgrade() -> None:
                           ("contract_benefits", "contract_id")):
         op.drop_index(f"ix_{table}_{column}", table)
         op.drop_table(table)
+    op.drop_column("contracts", "exit_cost_estimate")
