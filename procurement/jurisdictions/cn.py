@@ -10,7 +10,8 @@
   a period whose last day is a rest day ends on the next working day (第二百零三条).
 - Working days follow the State Council's holiday arrangement of each year (国务院办公厅关于
   部分节假日安排的通知), weekends made working days (调休补班) included, from the
-  ``chinesecalendar`` package; a year it has no data for is refused, never guessed.
+  ``chinesecalendar`` package, or from the city's copy of a newer year's notice
+  (:mod:`.cn_calendar`); a year neither has is refused, never guessed.
 - 采购意向 at least 30 days before the procurement starts (财库〔2020〕10号).
 - 综合评分法: price weight and the 小微企业 price deduction (财政部令第87号 第五十五条;
   财库〔2020〕46号 第九条), the rubric profiles ``cn-goods`` and ``cn-services``.
@@ -21,7 +22,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
 from typing import Any
 
 from procurement.i18n import N_
@@ -43,10 +43,10 @@ from procurement.jurisdictions.calendar import (
     SATURDAY,
     Calendar,
     Count,
-    DayOff,
     count_working_days,
     next_working_day,
 )
+from procurement.jurisdictions.cn_calendar import calendar
 from procurement.jurisdictions.notices import Finding, NoticeRules, PlannedEntry
 from procurement.vocabulary import Jurisdiction as Code
 from procurement.vocabulary import NoticeProfile, RubricProfile
@@ -81,23 +81,6 @@ SME_DEDUCTION = (0.10, 0.20, Rule(
     N_("Cai Ku [2020] No. 46 art. 9; Cai Ku [2022] No. 19")))
 GOODS = RubricRules(_SCORING, price_weight=(0.30, 0.60), price_formula="lowest_ratio")
 SERVICES = RubricRules(_SCORING, price_weight=(0.10, 0.30), price_formula="lowest_ratio")
-
-
-@cache
-def calendar() -> Calendar:
-    from chinese_calendar import constants
-
-    holidays: dict[int, dict[date, DayOff]] = {}
-    for day, name in constants.holidays.items():
-        holidays.setdefault(day.year, {})[day] = DayOff(day, name)
-    workdays: dict[int, frozenset[date]] = {}
-    for day in constants.workdays:
-        if day.weekday() >= 5:
-            workdays[day.year] = workdays.get(day.year, frozenset()) | {day}
-    years = range(min(holidays), max(holidays) + 1)
-    return Calendar(N_("China's holiday arrangement (State Council)"), "chinesecalendar",
-                    lambda year: holidays.get(year, {}), years, strict=True,
-                    workdays=lambda year: workdays.get(year, frozenset()))
 
 
 @dataclass(frozen=True)

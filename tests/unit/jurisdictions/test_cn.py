@@ -15,6 +15,7 @@ import pytest
 
 from procurement import jurisdictions
 from procurement.errors import ProcurementError
+from procurement.jurisdictions.cn_calendar import SUPPLEMENT_ENV, calendar
 
 CN = jurisdictions.get("cn")
 
@@ -64,7 +65,11 @@ def test_a_year_without_the_state_councils_arrangement_is_refused_not_guessed():
         CN.working_days(date(2026, 1, 5), 3650)
 
 
-def test_a_signing_deadline_in_an_unpublished_year_is_moved_over_weekends_and_said_so():
+def test_a_signing_deadline_in_an_unpublished_year_is_moved_over_weekends_and_said_so(
+        monkeypatch):
+    # Without the city's copy of the year's notice (the suite runs with a test one).
+    monkeypatch.delenv(SUPPLEMENT_ENV, raising=False)
+    calendar.cache_clear()
     # Government Procurement Law art. 46: signed within 30 days of the award letter; Civil
     # Code art. 203: a last day that is a rest day moves to the next working day. From
     # 2 December 2026 the 30th day is 1 January 2027, a Friday in a year whose arrangement is
@@ -82,3 +87,11 @@ def test_a_signing_deadline_in_an_unpublished_year_is_moved_over_weekends_and_sa
 def test_a_region_is_refused():
     with pytest.raises(ProcurementError, match="has one calendar"):
         CN.standstill(date(2026, 11, 2), region="guangdong")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_calendar():
+    from procurement.jurisdictions.cn_calendar import calendar as cached
+
+    yield
+    cached.cache_clear()  # the next test reads PROCUREMENT_CN_CALENDAR afresh
