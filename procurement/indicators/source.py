@@ -13,15 +13,14 @@ is refused with one clear problem (:func:`procurement.errors.fail`).
 from __future__ import annotations
 
 import gzip
-import json
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
 import ijson
+import orjson
 
 from procurement.errors import fail
 from procurement.i18n import N_
@@ -54,69 +53,54 @@ def release_lines(source: str) -> Iterator[Path]:
         return
     with tempfile.TemporaryDirectory(prefix="procure-indicators-") as folder:
         out = Path(folder) / "releases.jsonl"
-        with _open(path) as stream, out.open("w", encoding="utf-8") as sink:
-            write_releases(source, stream, sink)
+        with out.open("wb") as sink:
+            write_releases(source, path, sink)
         yield out
 
 
-def _default(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return float(value)
-    raise TypeError(type(value).__name__)
-
-
-def write_releases(name: str, stream: IO[bytes], sink: IO[str]) -> int:
-    """Copy the releases of the package in ``stream`` to ``sink``, one per line."""
+def write_releases(name: str, path: Path, sink: IO[bytes]) -> int:
+    """Copy the releases of the package in ``path`` to ``sink``, one per line: a first pass
+    reads the package's head (its kind and version), a second streams its releases (ijson's C
+    parser builds one at a time)."""
     count = 0
     try:
-        for index, release in _releases(name, stream):
-            if not isinstance(release, dict) or not release.get("ocid"):
-                raise fail(name, N_("a release has no ocid"), field=f"releases[{index}].ocid")
-            sink.write(json.dumps(release, ensure_ascii=False, default=_default))
-            sink.write("\n")
-            count += 1
-    except (ijson.JSONError, UnicodeDecodeError, gzip.BadGzipFile, EOFError) as exc:
+        kind = _kind(name, path)
+        with _open(path) as stream:
+            for item in ijson.items(stream, f"{kind}.item", use_float=True):
+                for release in _from_item(kind, item):
+                    if not isinstance(release, dict) or not release.get("ocid"):
+                        raise fail(name, N_("a release has no ocid"),
+                                   field=f"{kind}[{count}].ocid")
+                    sink.write(orjson.dumps(release, option=orjson.OPT_APPEND_NEWLINE))
+                    count += 1
+    except (ijson.JSONError, UnicodeDecodeError, gzip.BadGzipFile, EOFError,
+            orjson.JSONEncodeError) as exc:
         raise fail(name, N_("not JSON ({detail})"), detail=str(exc)[:80]) from exc
     return count
 
 
-def _releases(name: str, stream: IO[bytes]) -> Iterator[tuple[int, Any]]:
-    """Each release of a release or record package, streamed from its parse events."""
-    events = ijson.parse(stream, use_float=False)
+def _kind(name: str, path: Path) -> str:
+    """``releases`` or ``records``, once the package is known to be of version 1.1."""
     version: str | None = None
     kind: str | None = None
-    index = 0
-    for prefix, event, value in events:
-        if prefix == "" and event not in ("start_map", "end_map", "map_key"):
-            raise fail(name, N_("not an OCDS release or record package"))
-        if prefix == "version" and event == "string":
-            version = value
-        elif prefix in ("releases", "records") and event == "start_array":
-            kind = prefix
-        elif prefix in ("releases.item", "records.item") and event == "start_map":
-            if version is not None and version != VERSION:
-                raise _wrong_version(name, version)
-            builder = ijson.ObjectBuilder()
-            builder.event(event, value)
-            depth = 1
-            for _inner, event, value in events:
-                builder.event(event, value)
-                depth += event in ("start_map", "start_array")
-                depth -= event in ("end_map", "end_array")
-                if depth == 0:
-                    break
-            for release in _from_item(kind or "", builder.value):
-                yield index, release
-                index += 1
+    with _open(path) as stream:
+        for prefix, event, value in ijson.parse(stream):
+            if prefix == "" and event not in ("start_map", "end_map", "map_key"):
+                break  # an array or a value at the top: not a package
+            if prefix == "version" and event == "string":
+                version = value
+            elif prefix in ("releases", "records") and event == "start_array":
+                kind = prefix
+                break
     if kind is None:
         raise fail(name, N_("not an OCDS release or record package"))
+    if version is None:  # after the releases, if at all
+        with _open(path) as stream:
+            version = next(ijson.items(stream, "version"), None)
     if version != VERSION:
-        raise _wrong_version(name, version)
-
-
-def _wrong_version(name: str, version: str | None) -> Exception:
-    return fail(name, N_("OCDS version {version}: only version {expected} is read"),
-                field="version", version=version or "1.0", expected=VERSION)
+        raise fail(name, N_("OCDS version {version}: only version {expected} is read"),
+                   field="version", version=version or "1.0", expected=VERSION)
+    return kind
 
 
 def _from_item(kind: str, item: Any) -> list[Any]:
