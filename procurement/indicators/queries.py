@@ -113,9 +113,11 @@ class Inputs:
     first_years: list[int] = field(default_factory=list)
 
 
-def connect() -> duckdb.DuckDBPyConnection:
+def connect(spill: Path) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB capped at :data:`MEMORY_LIMIT`, spilling to the folder ``spill``."""
     con = duckdb.connect(":memory:")
     con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+    con.execute(f"SET temp_directory = '{str(spill).replace(chr(39), chr(39) * 2)}'")
     con.execute(f"SET threads = {THREADS}")
     con.execute("SET preserve_insertion_order = false")
     return con

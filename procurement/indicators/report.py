@@ -3,6 +3,7 @@ indicator by its formula in :mod:`.formulas`."""
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,12 @@ def compute(lines: Path, by: GroupBy | None = None, *, name: str | None = None
     """``{"overall": {...}}``, and with ``by`` ``"groups": [{"key": ..., ...}]``, of the
     releases in ``lines`` (``name``: the file as the user gave it, for errors)."""
     shown = name or str(lines)
-    con = queries.connect()
+    with tempfile.TemporaryDirectory(prefix="procure-duckdb-") as spill:
+        return _compute(lines, by, shown, queries.connect(Path(spill)))
+
+
+def _compute(lines: Path, by: GroupBy | None, shown: str,
+             con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     try:
         try:
             queries.load(con, lines)
