@@ -73,5 +73,5 @@ def overall(path: Path) -> dict[str, Any]:
         price_only=int(proc.loc[known, "price_only"].astype(bool).sum()),
         awards_scaled=len(scaled), awards_sme=len(sme),
         value_scaled=float(scaled["amount"].sum()), value_sme=float(sme["amount"].sum()),
-        supplier_values=suppliers["total"].tolist(),
+        suppliers=len(suppliers), supplier_values=suppliers["total"].tolist(),
         first_years=[int(y) for y in suppliers["first"] if y]))

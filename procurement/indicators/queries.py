@@ -109,6 +109,7 @@ class Inputs:
     awards_sme: int = 0
     value_scaled: float = 0.0
     value_sme: float = 0.0
+    suppliers: int = 0  # suppliers awarded, with a value or not
     supplier_values: list[float] = field(default_factory=list)
     first_years: list[int] = field(default_factory=list)
 
@@ -170,6 +171,7 @@ def inputs(con: duckdb.DuckDBPyConnection, by: GroupBy | None) -> dict[str | Non
           FROM award a JOIN proc p USING (ocid) WHERE supplier IS NOT NULL
           GROUP BY k, supplier) GROUP BY k""").fetchall():
         g = group(k)
+        g.suppliers = len(values)
         g.supplier_values = [v for v in values if v is not None]
         g.first_years = list(years or [])
     return out

@@ -30,7 +30,7 @@ def indicators(inputs: Inputs) -> dict[str, Any]:
         "hhi": formulas.hhi(market),
         "top_supplier_share": formulas.top_share(market),
         "price_only_share": formulas.rate(inputs.price_only, inputs.criteria_known),
-        "suppliers": len(inputs.supplier_values),
+        "suppliers": inputs.suppliers,
         "new_suppliers_by_year": formulas.new_suppliers_by_year(inputs.first_years),
     }
 

@@ -35,6 +35,7 @@ def test_overall(lines: Path) -> None:
     assert found["top_supplier_share"] == pytest.approx(700 / 1200)
     assert found["price_only_share"] == pytest.approx(1 / 3)  # P1 of P1, P2, P3
     assert found["new_suppliers_by_year"] == {"2024": 2, "2025": 1}
+    assert found["suppliers"] == 3
 
 
 def _groups(lines: Path, by: Any) -> dict[str, dict[str, Any]]:
