@@ -2,12 +2,12 @@
 
 Definitions:
 
-- Single-bid rate: Open Contracting Partnership, *Red flags for integrity* (flag "Single bid
-  received", https://www.open-contracting.org/resources/red-flags-for-integrity-giving-green-
-  light-open-data-solutions/) and the EU Single Market Scoreboard's "Single bidder" indicator
-  (https://single-market-scoreboard.ec.europa.eu/business-framework-conditions/public-
-  procurement_en): procedures with exactly one bid among the competitive procedures
-  (``procurementMethod`` open or selective) whose number of bids is known.
+- Single-bid rate: the Open Contracting Partnership's red flag "Single bid received" (Cardinal
+  R018, https://cardinal.readthedocs.io/en/latest/cli/indicators/R/018.html: one tenderer in a
+  procedure whose ``procurementMethod`` is open or selective) as a rate, as the EU Single
+  Market Scoreboard's "Single bidder" indicator has it (https://single-market-scoreboard.ec.
+  europa.eu/business-framework-conditions/public-procurement_en): such procedures among the
+  competitive procedures whose number of bids is known.
 - Average number of bidders: the Scoreboard's "Number of bidders"; OCDS
   ``tender.numberOfTenderers`` (https://standard.open-contracting.org/1.1/en/schema/
   reference/#tender), else the bid extension's ``bids.statistics`` measure ``bids``.
