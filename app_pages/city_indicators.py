@@ -1,0 +1,55 @@
+"""The city's procurement in numbers: the indicators of its own awards (single-bid rate,
+bidders, SME share, supplier concentration, top supplier, price-only awards, new suppliers),
+overall and per buyer, CPV division or year, with their definitions in docs/indicators.md."""
+
+import streamlit as st
+
+from procurement import formats
+from procurement.indicators.names import GROUPS, INDICATORS
+from procurement.services import indicators
+from procurement.ui import context
+from procurement.ui.context import t
+from procurement.ui.feedback import guarded
+from procurement.ui.indicator_charts import charts
+from procurement.ui.signin import require_actor
+
+require_actor()
+db = context.database()
+lang = context.lang()
+st.title(t("The city's procurement in numbers"))
+st.caption(t("From the city's awarded procurements, as their OCDS award releases tell them. "
+             "The definitions follow the Open Contracting Partnership and the EU Single "
+             "Market Scoreboard."))
+
+
+def shown(value: object, kind: str) -> str:
+    if value is None:
+        return "–"
+    if kind == "rate":
+        return formats.number(100 * float(value), lang, 1) + " %"  # type: ignore[arg-type]
+    return formats.number(float(value), lang,  # type: ignore[arg-type]
+                          2 if kind == "number" else 0)
+
+
+by = st.radio(t("Per"), list(GROUPS), format_func=lambda g: t(GROUPS[g]), horizontal=True,
+              key="indicators_by")
+result = None
+with guarded():
+    result = indicators.of_database(db, by)  # type: ignore[arg-type]
+if result is not None and not result["overall"]["procedures"]:
+    st.info(t("No award yet: the indicators are computed from the awarded procurements."))
+elif result is not None:
+    overall = result["overall"]
+    columns = st.columns(3)
+    for n, (key, label, kind) in enumerate(INDICATORS):
+        columns[n % 3].metric(t(label), shown(overall[key], kind))
+    new = overall["new_suppliers_by_year"]
+    if new:
+        st.caption(t("New suppliers by year: {years}",
+                     years=", ".join(f"{y}: {c}" for y, c in new.items())))
+    for title, chart in charts(result, lang):
+        st.subheader(title)
+        st.altair_chart(chart, width="stretch")
+    st.dataframe([{t(GROUPS[by]): g["key"],
+                   **{t(label): shown(g[key], kind) for key, label, kind in INDICATORS}}
+                  for g in result["groups"]], hide_index=True, width="stretch")

@@ -1,0 +1,66 @@
+"""``procure indicators``: the supplier ecosystem and the city's procurement, in numbers.
+
+    procure indicators SOURCE [--by buyer|cpv|year] [--json]
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+
+from procurement.cli.options import json_option, lang_option
+from procurement.i18n import N_, Lang, tr
+
+
+@click.command("indicators")
+@click.argument("source", metavar="SOURCE")
+@click.option("--by", type=click.Choice(["buyer", "cpv", "year"]),
+              help="Also compute the indicators for each buyer, CPV division or year.")
+@json_option
+@lang_option
+def indicators_command(source: str, by: str | None, as_json: bool, lang: Lang) -> None:
+    """Single-bid rate, bidders, SME share, supplier concentration (HHI), top supplier's
+    share, price-only awards and new suppliers, from SOURCE: an OCDS release or record
+    package (.json), JSON lines (.jsonl, .ndjson; .gz too) or the city's database."""
+    from procurement.services import indicators
+
+    result = indicators.of_source(source, by)  # type: ignore[arg-type]
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    click.echo(_render(result, lang))
+
+
+def _cell(value: Any, kind: str, lang: Lang) -> str:
+    from procurement import formats
+
+    if value is None:
+        return "–"
+    if kind == "rate":
+        return formats.number(100 * value, lang, 1) + " %"
+    if kind == "count":
+        return formats.number(value, lang, 0)
+    return formats.number(value, lang, 0 if kind == "whole" else 2)
+
+
+def _render(result: dict[str, Any], lang: Lang) -> str:
+    from procurement.cli.render import table
+    from procurement.indicators.names import GROUPS, INDICATORS
+
+    overall = result["overall"]
+    text = table([tr(N_("Indicator"), lang), tr(N_("Overall"), lang)],
+                 [[tr(label, lang), _cell(overall[key], kind, lang)]
+                  for key, label, kind in INDICATORS], right_aligned=(1,))
+    new = overall["new_suppliers_by_year"]
+    if new:
+        text += "\n\n" + tr(N_("New suppliers by year: {years}"), lang,
+                            years=", ".join(f"{y}: {n}" for y, n in new.items()))
+    if "groups" in result:
+        headers = [tr(GROUPS[result["by"]], lang)] + [tr(label, lang)
+                                                     for _, label, _ in INDICATORS]
+        rows = [[str(g["key"])] + [_cell(g[key], kind, lang) for key, _, kind in INDICATORS]
+                for g in result["groups"]]
+        text += "\n\n" + table(headers, rows, right_aligned=tuple(range(1, len(headers))))
+    return text

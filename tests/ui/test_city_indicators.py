@@ -1,0 +1,37 @@
+"""The city indicators page, run directly (it is not in the navigation yet), on the demo city
+as the tests' other pages are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from procurement.services import users
+from procurement.store.db import Database
+
+PAGE = Path(__file__).resolve().parents[2] / "app_pages" / "city_indicators.py"
+
+
+def _page(city: Database, lang: str = "en") -> AppTest:
+    at = AppTest.from_file(str(PAGE), default_timeout=60)
+    at.session_state["lang"] = lang
+    at.session_state["actor"] = users.get_actor(city, "li.na")
+    return at.run()
+
+
+def test_page_shows_the_indicators_and_charts(city: Database) -> None:
+    at = _page(city)
+    assert not at.exception, at.exception
+    assert not at.error
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Procedures"] == "1" and metrics["HHI"] == "10,000"
+    assert metrics["Single-bid rate"] == "0.0 %"
+    assert len(at.get("vega_lite_chart")) == 4
+    at.radio(key="indicators_by").set_value("buyer").run()
+    assert not at.exception and len(at.dataframe) == 1
+
+
+def test_page_in_chinese_runs(city: Database) -> None:
+    at = _page(city, "zh")
+    assert not at.exception, at.exception
