@@ -256,7 +256,7 @@ def test_a_change_of_language_keeps_the_chosen_procurement(app):
 
 def test_the_lead_sees_the_navigation_in_sections_by_stage():
     titles = [title for title, _ in SECTIONS]
-    assert titles == ["", "Plan", "Evaluate", "Award and record"]
+    assert titles == ["", "Plan", "Evaluate", "Award and record", "City"]
     assert [p for _, pages in SECTIONS for p in pages].count("results") == 1
 
 
