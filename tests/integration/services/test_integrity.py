@@ -56,7 +56,7 @@ def test_approval_refused_until_every_flag_is_noted_by_the_approver(db, recommen
     with pytest.raises(NotFound):
         integrity.note(db, who["boss"], pid, "R028", "A", "no such flag")
     integrity.note(db, who["boss"], pid, "R024", "A", "Checked: B's bid was prepared apart")
-    with pytest.raises(StateError, match="before approving: BR-COVER/C$"):
+    with pytest.raises(StateError, match=r"before approving: BR-COVER/C$"):
         award.approve(db, who["boss"], pid)
     replaced = integrity.note(db, who["boss"], pid, "R024", "A", "Checked <b>twice</b>")
     assert replaced.version == 2 and replaced.note == "Checked <b>twice</b>"
