@@ -13,6 +13,7 @@ from procurement.errors import ProcurementError
 from procurement.i18n import N_, Lang, tr
 from procurement.integrity import Finding, IntegrityBid, IntegritySettings
 from procurement.integrity import screen as run_screen
+from procurement.rubric.model import Rubric
 from procurement.services import access, clock
 from procurement.services.actors import Actor
 from procurement.services.errors import NotFound, PermissionDenied, StateError
@@ -66,11 +67,14 @@ def bids_of(decision: DecisionRow) -> list[IntegrityBid]:
 
 def findings(row: ProcurementRow, decision: DecisionRow,
              settings: IntegritySettings | None = None) -> list[Finding]:
-    rubric = procurements.to_domain(row).rubric
+    return run_screen(bids_of(decision), settings,
+                      price_only=is_price_only(procurements.to_domain(row).rubric))
+
+
+def is_price_only(rubric: Rubric) -> bool:
+    """Whether the award criterion is price only: the cost is the one weighted criterion."""
     cost = rubric.cost
-    price_only = cost is not None and all(
-        c.id == cost.id for c in rubric.weighted if c.weight > 0)
-    return run_screen(bids_of(decision), settings, price_only=price_only)
+    return cost is not None and all(c.id == cost.id for c in rubric.weighted if c.weight > 0)
 
 
 def _flags(session: Session, row: ProcurementRow, decision: DecisionRow) -> list[IntegrityFlag]:
