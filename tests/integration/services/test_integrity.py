@@ -78,3 +78,12 @@ def test_no_recommendation_no_screening(db):
     pid = world.procurement(db, who, "moderation")
     with pytest.raises(StateError, match="none yet"):
         integrity.screen(db, who["boss"], pid)
+
+
+def test_a_recommendation_made_again_is_screened_and_noted_again(db, recommended):
+    who, pid = recommended
+    integrity.note(db, who["boss"], pid, "R024", "A", "checked")
+    award.return_recommendation(db, who["boss"], pid, "look at C again")
+    award.recommend(db, who["lead"], pid, note="best value, again")
+    flags = integrity.screen(db, who["boss"], pid)
+    assert [(f.key, f.note) for f in flags] == [("R024/A", None), ("BR-COVER/C", None)]
