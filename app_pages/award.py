@@ -14,6 +14,7 @@ from procurement.ui import context
 from procurement.ui.context import lang, t, tm
 from procurement.ui.evaluations import current_result
 from procurement.ui.feedback import flash, guarded
+from procurement.ui.integrity import integrity_check
 from procurement.ui.signin import require_actor
 from procurement.ui.text import plain
 from procurement.ui.widgets import (
@@ -99,9 +100,14 @@ with guarded():
                     flash(t("Award recommended; an approver must now confirm it."))
                     st.rerun()
     if who.role == "approver" and detail.status == Status.AWARD_RECOMMENDED:
+        latest = history[-1] if history else None
+        own = latest is not None and latest.recommended_by == who.username
+        noted = integrity_check(db, who, detail.id, can_note=not own)
         st.subheader(t("Approve"))
         left, right = st.columns(2)
-        if left.button(t("Approve the recommendation"), type="primary", icon=":material/verified:"):
+        if left.button(t("Approve the recommendation"), type="primary", icon=":material/verified:",
+                       disabled=not noted,
+                       help=None if noted else t("Record a note on each integrity flag first.")):
             with guarded():
                 award.approve(db, who, detail.id)
                 flash(t("Approved: the standstill period has started."))

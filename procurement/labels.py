@@ -199,6 +199,7 @@ AUDIT_ACTIONS = {
     "flag.resolve": N_("Flag resolution recorded"),
     "award.recommend": N_("Award recommended"),
     "award.approve": N_("Recommendation approved"),
+    "integrity.note": N_("Integrity flag noted"),
     "award.return": N_("Recommendation returned"),
     "pipeline.save": N_("Pipeline entry saved"),
     "pipeline.delete": N_("Pipeline entry deleted"),

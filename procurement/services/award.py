@@ -15,7 +15,7 @@ from procurement.domain.procurement import Facts, Step, allowed, refused
 from procurement.domain.views import DecisionView
 from procurement.errors import ProcurementError
 from procurement.i18n import N_
-from procurement.services import access, clock, contracts
+from procurement.services import access, clock, contracts, integrity
 from procurement.services.actors import Actor
 from procurement.services.errors import PermissionDenied, StateError
 from procurement.services.lifecycle import step
@@ -64,9 +64,13 @@ def recommend(db: Database, actor: Actor, procurement_id: int, *, note: str = ""
 
 def approve(db: Database, actor: Actor, procurement_id: int) -> DecisionView:
     """Confirm the recommendation (an approver who is neither the lead nor the recommender)
-    and start the standstill period."""
+    and start the standstill period. Refused while an integrity flag has no note."""
     with db.write() as session:
         row, decision = _pending(session, actor, procurement_id)
+        missing = integrity.unnoted(session, row, decision)
+        if missing:
+            raise StateError(N_("record a note on each integrity flag before approving: "
+                                "{flags}"), flags=", ".join(missing))
         decision.approved_by, decision.approved_at = actor.id, clock.now()
         decision.outcome = Outcome.APPROVED
         moved = step(session, actor, row, Step.APPROVE, Facts(today=clock.today()))

@@ -25,6 +25,7 @@ from procurement.services import (
     bids,
     clock,
     contracts,
+    integrity,
     lifecycle,
     moderation,
     panel,
@@ -178,7 +179,12 @@ def _awarded_signals(db: Database, actor: dict[str, Actor]) -> None:
             "成果指标得分最高"))
         # The reasons the letters give: the panel's agreed wording, in both languages.
         reasons.import_reasons(db, lead, signals.id, folder / "reasons.csv")
-        award.approve(db, actor["zhou.min"], signals.id)
+        approver = actor["zhou.min"]
+        for flag in integrity.screen(db, approver, signals.id):  # the four-eyes check first
+            integrity.note(db, approver, signals.id, flag.finding.code, flag.finding.subject,
+                           "Checked against the bids and the market: no sign of collusion · "
+                           "已对照投标与市场核查，未见串通迹象")
+        award.approve(db, approver, signals.id)
     with clock.at(datetime(2025, 10, 27, 9, 0, tzinfo=UTC)):
         award.award(db, lead, signals.id)
     _running_contract(db, actor, signals.id)

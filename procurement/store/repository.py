@@ -14,6 +14,7 @@ from procurement.store.rows import (
     ConsensusRow,
     DecisionRow,
     FlagResolutionRow,
+    IntegrityNoteRow,
     PanelMemberRow,
     PriceEnvelopeRow,
     ProcurementRow,
@@ -182,6 +183,11 @@ def resolutions(session: Session, procurement_id: int) -> Sequence[FlagResolutio
 def decisions(session: Session, procurement_id: int) -> Sequence[DecisionRow]:
     return session.scalars(select(DecisionRow).where(DecisionRow.procurement_id == procurement_id)
                            .order_by(DecisionRow.id)).all()
+
+
+def integrity_notes(session: Session, decision_id: int) -> Sequence[IntegrityNoteRow]:
+    return session.scalars(select(IntegrityNoteRow).where(
+        IntegrityNoteRow.decision_id == decision_id).order_by(IntegrityNoteRow.id)).all()
 
 
 def latest_decision(session: Session, procurement_id: int) -> DecisionRow | None:

@@ -232,6 +232,25 @@ class DecisionRow(Base):
     return_reason: Mapped[str | None] = mapped_column(Text)
 
 
+class IntegrityNoteRow(Base):
+    """The approver's note on one integrity flag of one recommendation (four eyes: recorded
+    by an approver, never the lead), replaced in place, with its version."""
+
+    __tablename__ = "integrity_notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    procurement_id: Mapped[int] = mapped_column(ForeignKey("procurements.id"), index=True)
+    decision_id: Mapped[int] = mapped_column(ForeignKey("decisions.id"))
+    code: Mapped[str] = mapped_column(String(40))  # R024, BR-COVER…
+    subject: Mapped[str] = mapped_column(String(200))  # a bid reference, or lot:LOT
+    note: Mapped[str] = mapped_column(Text)
+    noted_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    noted_at: Mapped[datetime] = mapped_column()
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __table_args__ = (UniqueConstraint("decision_id", "code", "subject"),)
+
+
 class AuditRow(Base):
     """The append-only log. Each entry's hash covers its content and the previous hash."""
 

@@ -1,0 +1,102 @@
+"""Integrity screening on the command line: the recommendation's integrity flags, and the
+approver's note on each (approval waits for every note).
+
+    procure integrity ID --as USER [--json]
+    procure integrity note ID --flag CODE [--bid REF | --lot LOT] --note TEXT --as USER
+
+A flag is on a bid (``--bid REF``) or on a lot as a whole (``--lot LOT``; ``all`` without
+lots, the default when neither is given)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+
+from procurement.cli.options import actor_option, db_option, json_option, lang_option
+from procurement.i18n import N_, Lang, tr
+
+_ID = click.argument("procurement_id", type=int, metavar="ID")
+_CODES = ("R018", "R024", "R028", "R036", "R058", "BR-PROGRESSION", "BR-RATIO", "BR-COVER",
+          "BR-FIGURES")
+
+
+class _ListByDefault(click.Group):
+    """``procure integrity ID`` lists the flags: a first argument that names no subcommand
+    runs ``list``."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            args = ["list", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group("integrity", cls=_ListByDefault)
+def integrity_group() -> None:
+    """The recommendation's integrity flags (Cardinal red flags, bid-rigging screens): list
+    them with `procure integrity ID`; an approver notes each before approving."""
+
+
+def _session(db_path: str | None, username: str) -> tuple[Any, Any]:
+    from procurement.services import users
+    from procurement.store.db import Database
+
+    db = Database.open(db_path)
+    return db, users.get_actor(db, username)
+
+
+def _line(flag: Any, lang: Lang) -> str:
+    noted = tr(N_("noted by {who}: {note}"), lang, who=flag.noted_by, note=flag.note) \
+        if flag.note is not None else tr(N_("no note yet"), lang)
+    return (f"{flag.finding.code} · {flag.finding.subject} — {flag.rule(lang)} "
+            f"{flag.detail(lang)}\n    {flag.finding.source}\n    {noted}")
+
+
+@integrity_group.command("list")
+@_ID
+@actor_option
+@db_option
+@json_option
+@lang_option
+def list_flags(procurement_id: int, username: str, db_path: str | None, as_json: bool,
+               lang: Lang) -> None:
+    """List the latest recommendation's integrity flags, with the approver's notes."""
+    from procurement.services import integrity
+
+    db, actor = _session(db_path, username)
+    flags = integrity.screen(db, actor, procurement_id)
+    if as_json:
+        click.echo(json.dumps([f.as_json(lang) for f in flags], ensure_ascii=False, indent=2))
+        return
+    if not flags:
+        click.echo(tr(N_("No integrity flag on the recommendation."), lang))
+    for flag in flags:
+        click.echo(_line(flag, lang))
+
+
+@integrity_group.command("note")
+@_ID
+@click.option("--flag", "code", required=True, type=click.Choice(_CODES), help="The flag.")
+@click.option("--bid", "bid_ref", metavar="REF", help="The bid the flag is on.")
+@click.option("--lot", metavar="LOT", help="The lot, for a flag on a lot as a whole.")
+@click.option("--note", required=True, metavar="TEXT",
+              help="What you checked and concluded (required; replaces an earlier note).")
+@actor_option
+@db_option
+@json_option
+@lang_option
+def note_flag(procurement_id: int, code: str, bid_ref: str | None, lot: str | None, note: str,
+              username: str, db_path: str | None, as_json: bool, lang: Lang) -> None:
+    """Record your note on one integrity flag (an approver, not the lead)."""
+    from procurement.services import integrity
+
+    if bid_ref is not None and lot is not None:
+        raise click.UsageError(tr(N_("give either --bid REF or --lot LOT"), lang))
+    subject = bid_ref if bid_ref is not None else f"lot:{lot or 'all'}"
+    db, actor = _session(db_path, username)
+    flag = integrity.note(db, actor, procurement_id, code, subject, note)
+    if as_json:
+        click.echo(json.dumps(flag.as_json(lang), ensure_ascii=False, indent=2))
+        return
+    click.echo(tr(N_("Note recorded on {flag} · {subject}."), lang, flag=code, subject=subject))

@@ -1,0 +1,81 @@
+"""The bids as the screening sees them, a finding, the settings and the sources cited."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from procurement.i18n import N_
+
+# Open Contracting Partnership, Cardinal (ocdscardinal), indicator documentation.
+CARDINAL = "https://github.com/open-contracting/cardinal-rs/blob/main/docs/cli/indicators/R/"
+R018_SOURCE = CARDINAL + "018.md"
+R024_SOURCE = CARDINAL + "024.md"
+R028_SOURCE = CARDINAL + "028.md"
+R036_SOURCE = CARDINAL + "036.md"
+R058_SOURCE = CARDINAL + "058.md"
+# OECD (2009), Guidelines for Fighting Bid Rigging in Public Procurement, checklist for
+# detecting bid rigging ("look for suspicious pricing patterns"; "the same irregularities").
+OECD = "https://www.oecd.org/competition/cartels/42851044.pdf"
+# International Anti-Corruption Resource Center, guide to red flags: automated tests for
+# collusive bidding ("exact % apart", "at least 50% higher than competitor's prices").
+IACRC_TESTS = ("https://guide.iacrc.org/automated-tests-for-collusive-bidding-and-data-"
+               "required-to-conduct-them/")
+IACRC_PATTERNS = "https://guide.iacrc.org/red-flag-unusual-bidding-patterns/"
+# World Bank / ADB anti-corruption toolkit: "The same increment exists between the bids of
+# each company".
+TOOLKIT = "http://cca.org.mx/ps/funcionarios/toolkit/html/theme1/t1p2b.htm"
+
+
+@dataclass(frozen=True)
+class IntegrityBid:
+    """One bid: its reference, supplier, lot, cost (the price or the TCO, before any SME
+    deduction), whether it is valid (ranked) or disqualified, and whether it won."""
+
+    bid_ref: str
+    supplier: str
+    cost: float | None
+    valid: bool = True
+    lot: str = "all"
+    sme: bool = False
+    winner: bool = False
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A red flag: the indicator's code, the rule (a msgid), where it comes from, the lot, the
+    bid it is on (its subject) and the bids it names, with the figures that raised it."""
+
+    code: str
+    rule: str
+    source: str
+    lot: str
+    subject: str  # a bid reference, or "lot:LOT" for a flag on the lot as a whole
+    bids: tuple[str, ...]
+    params: dict[str, str] = field(default_factory=dict)
+    detail: str = ""  # a msgid with the figures: rendered with params
+
+
+class IntegritySettings(BaseModel):
+    """Thresholds, each with the default its source gives (shares of 1)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    close_price: float = Field(0.05, ge=0, description=N_(
+        "R024: flag when the second-lowest valid bid is at most this share above the winner's "
+        "(Cardinal's settings example, threshold = 0.05)"))
+    discounted_price: float = Field(0.50, gt=0, description=N_(
+        "R058: flag when the second-lowest valid bid is at least this share above the "
+        "winner's (Cardinal's settings example, threshold = 0.50)"))
+    progression_tolerance: float = Field(0.01, ge=0, description=N_(
+        "prices in progression: steps (or ratios) equal within this share"))
+    ratio_tolerance: float = Field(0.005, ge=0, description=N_(
+        "constant ratio across lots: ratios equal within this share"))
+    cover_gap: float = Field(0.50, gt=0, description=N_(
+        "cover bid: at least this share above the next lower bid (IACRC: at least 50 % "
+        "higher than competitors' prices)"))
+    figure_digits: int = Field(3, ge=2, le=6, description=N_(
+        "unusual figures: the number of trailing digits compared"))
+    min_bids_progression: int = Field(3, ge=3, description=N_(
+        "prices in progression: the fewest bids the screen looks at"))
