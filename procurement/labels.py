@@ -204,6 +204,8 @@ AUDIT_ACTIONS = {
     "pipeline.delete": N_("Pipeline entry deleted"),
     "pipeline.import": N_("Pipeline entries imported"),
     "pipeline.publish": N_("Pipeline published"),
+    "joint.accept": N_("Joint procurement opportunity accepted"),
+    "joint.dismiss": N_("Joint procurement opportunity dismissed"),
     "user.add": N_("User added"),
     "user.link_identity": N_("Sign-in identity linked"),
 }
