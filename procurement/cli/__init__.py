@@ -55,6 +55,7 @@ def _register() -> None:
     from procurement.cli.documents import clauses, contract, report, summaries
     from procurement.cli.dossier import dossier_group
     from procurement.cli.imports import import_group
+    from procurement.cli.joint import joint_group
     from procurement.cli.kpi import contracts_command, kpi_group
     from procurement.cli.procurements import result, show
     from procurement.cli.publish import publish
@@ -68,7 +69,7 @@ def _register() -> None:
     for subcommand in CONTRACT_COMMANDS:
         contracts_command.add_command(subcommand)
     for command in (acceptance, audit_group, benefit_group, clauses, contract, contracts_command,
-                    dates_group, db_group, demo, dossier_group, import_group, kpi_group,
+                    dates_group, db_group, demo, dossier_group, import_group, joint_group, kpi_group,
                     list_command, performance_notice, publish, reasons_group, report, result,
                     review_command, rubric, score, show, summaries, user_group, *COMMANDS):
         cli.add_command(command)

@@ -53,16 +53,17 @@ def load(source: str) -> list[PipelineEntry]:
     return read_all(Path(source))
 
 
-def check_window(window_months: int) -> int:
-    if not 0 <= window_months <= 120:
+def check_window(window_months: int | str) -> int:
+    """The window in months, from 0 to 120 (as typed on the command line, or a number)."""
+    text = str(window_months).strip()
+    if not text.isdigit() or not 0 <= int(text) <= 120:
         raise fail("--window-months", N_("must be a whole number of months from 0 to 120"))
-    return window_months
+    return int(text)
 
 
-def find_in(source: str, window_months: int = joint.DEFAULT_WINDOW_MONTHS) -> Findings:
-    check_window(window_months)
-    entries = load(source)
-    found = joint.find(entries, window_months=window_months)
+def find_in(source: str, window_months: int | str = joint.DEFAULT_WINDOW_MONTHS) -> Findings:
+    months = check_window(window_months)
+    found = joint.find(load(source), window_months=months)
     return Findings(found, decisions(open_database(source)) if is_database(source) else {})
 
 
@@ -73,7 +74,7 @@ def decisions(db: Database) -> dict[str, Decision]:
 
 
 def accept(db: Database, actor: Actor, opportunity_id: str, *, entry_id: str | None = None,
-           window_months: int = joint.DEFAULT_WINDOW_MONTHS) -> PipelineEntry:
+           window_months: int | str = joint.DEFAULT_WINDOW_MONTHS) -> PipelineEntry:
     """Add the joint entry of an open opportunity, led by its earliest entry's buyer."""
     access.require_role(actor, *pipeline_store.EDITORS)
     entries = {e.id: e for e in pipeline_store.list_entries(db)}
@@ -91,7 +92,7 @@ def accept(db: Database, actor: Actor, opportunity_id: str, *, entry_id: str | N
 
 
 def dismiss(db: Database, actor: Actor, opportunity_id: str, reason: str, *,
-            window_months: int = joint.DEFAULT_WINDOW_MONTHS) -> None:
+            window_months: int | str = joint.DEFAULT_WINDOW_MONTHS) -> None:
     """Record that an open opportunity is not to be pursued, and why."""
     access.require_role(actor, *pipeline_store.EDITORS)
     if not reason.strip():
@@ -105,14 +106,14 @@ def dismiss(db: Database, actor: Actor, opportunity_id: str, reason: str, *,
 
 
 def _open(db: Database, entries: dict[str, PipelineEntry], opportunity_id: str,
-          window_months: int) -> joint.Opportunity:
-    check_window(window_months)
+          window_months: int | str) -> joint.Opportunity:
+    months = check_window(window_months)
     decided = decisions(db).get(opportunity_id)
     if decided is not None:
         raise StateError(N_("opportunity {id} has already been accepted")
                          if decided.decision == ACCEPTED else
                          N_("opportunity {id} has already been dismissed"), id=opportunity_id)
-    for opportunity in joint.find(entries.values(), window_months=window_months):
+    for opportunity in joint.find(entries.values(), window_months=months):
         if opportunity.id == opportunity_id:
             return opportunity
     raise NotFound(N_("no joint procurement opportunity {id}"), id=opportunity_id)
