@@ -46,13 +46,6 @@ class Findings:
         return [o for o in self.opportunities if o.id not in self.decided]
 
 
-def load(source: str) -> list[PipelineEntry]:
-    """The entries of a pipeline folder, CSV/XLSX/YAML file or database."""
-    if is_database(source):
-        return pipeline_store.list_entries(open_database(source))
-    return read_all(Path(source))
-
-
 def check_window(window_months: int | str) -> int:
     """The window in months, from 0 to 120 (as typed on the command line, or a number)."""
     text = str(window_months).strip()
@@ -63,8 +56,14 @@ def check_window(window_months: int | str) -> int:
 
 def find_in(source: str, window_months: int | str = joint.DEFAULT_WINDOW_MONTHS) -> Findings:
     months = check_window(window_months)
-    found = joint.find(load(source), window_months=months)
-    return Findings(found, decisions(open_database(source)) if is_database(source) else {})
+    if not is_database(source):
+        return Findings(joint.find(read_all(Path(source)), window_months=months))
+    db = open_database(source)
+    try:
+        entries, decided = pipeline_store.list_entries(db), decisions(db)
+    finally:
+        db.dispose()
+    return Findings(joint.find(entries, window_months=months), decided)
 
 
 def decisions(db: Database) -> dict[str, Decision]:
