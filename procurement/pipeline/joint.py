@@ -16,7 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cache
 
+import numpy as np
 from dateutil.relativedelta import relativedelta
 from rapidfuzz import fuzz, process
 
@@ -29,6 +31,8 @@ LEVELS = {"division": 2, "group": 3, "class": 4}
 # Han, kana and hangul: scripts written without spaces, compared character by character.
 _CJK = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff])")
 _PUNCTUATION = re.compile(r"[^\w\s]+")
+_TILE = 64  # entries scored in one rapidfuzz call
+_WORKERS = 2  # threads of one rapidfuzz call (it releases the GIL)
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,7 @@ def buyer_key(entry: PipelineEntry) -> str:
     return entry.buyer_id or " ".join(entry.buyer.casefold().split())
 
 
+@cache
 def cpv_level(first: str, second: str) -> tuple[str, str] | None:
     """The finest level of the CPV hierarchy two codes share (down to class), or None."""
     found = None
@@ -98,8 +103,8 @@ def find(entries: Iterable[PipelineEntry], *, window_months: int = DEFAULT_WINDO
     candidates = {e.id: e for e in entries if e.cpv and e.expected_tender_date
                   and e.status != "withdrawn" and not e.joint_buyers}
     reasons = _pairs(list(candidates.values()), window_months, min_similarity, LEVELS[level])
-    found = [_opportunity([candidates[i] for i in component], reasons)
-             for component in _components(reasons)]
+    found = [_opportunity([candidates[i] for i in ids], own)
+             for ids, own in _components(reasons)]
     return sorted(found, key=lambda o: (candidates[o.entries[0]].expected_tender_date,
                                         o.entries))
 
@@ -113,22 +118,36 @@ def _pairs(entries: list[PipelineEntry], months: int, cutoff: float,
     blocks: dict[str, list[PipelineEntry]] = defaultdict(list)
     for entry in entries:
         blocks[entry.cpv[:digits]].append(entry)  # type: ignore[index]
-    window = relativedelta(months=months)
-    found = []
+    found: list[Reason] = []
     for _prefix, block in sorted(blocks.items()):
-        days: list[date] = sorted(e.expected_tender_date or date.min for e in block)
         block.sort(key=lambda e: (e.expected_tender_date or date.min, e.id))
-        texts = [_text(e) for e in block]
-        for i, entry in enumerate(block):
-            stop = bisect_right(days, days[i] + window)
-            if stop <= i + 1:
-                continue
-            scores = process.cdist([texts[i]], texts[i + 1:stop], scorer=fuzz.token_set_ratio,
-                                   score_cutoff=cutoff, dtype="float32")[0]
-            for offset in scores.nonzero()[0]:
-                other = block[i + 1 + int(offset)]
-                if buyer_key(other) != buyer_key(entry):
-                    found.append(_reason(entry, other, float(scores[offset])))
+        found.extend(_block_pairs(block, relativedelta(months=months), cutoff))
+    return found
+
+
+def _block_pairs(block: list[PipelineEntry], window: relativedelta,
+                 cutoff: float) -> list[Reason]:
+    """The pairs of one block (sorted by date) whose dates and texts are close: the rows of
+    a tile of entries are scored at once against every entry any of them may pair with."""
+    days: list[date] = [e.expected_tender_date or date.min for e in block]
+    stops = np.array([bisect_right(days, day + window) for day in days])
+    texts = [_text(e) for e in block]
+    buyers = [buyer_key(e) for e in block]
+    found = []
+    for first in range(0, len(block), _TILE):
+        last = min(first + _TILE, len(block))
+        stop = int(stops[last - 1])
+        if stop <= first + 1:
+            continue
+        scores = process.cdist(texts[first:last], texts[first + 1:stop],
+                               scorer=fuzz.token_set_ratio, score_cutoff=cutoff,
+                               dtype="float32", workers=_WORKERS)
+        rows, columns = scores.nonzero()
+        i, j = rows + first, columns + first + 1
+        keep = (j > i) & (j < stops[i])
+        for a, b in zip(i[keep].tolist(), j[keep].tolist(), strict=True):
+            if buyers[a] != buyers[b]:
+                found.append(_reason(block[a], block[b], float(scores[a - first, b - first - 1])))
     return found
 
 
@@ -140,7 +159,8 @@ def _reason(first: PipelineEntry, second: PipelineEntry, score: float) -> Reason
                   round(score, 1))
 
 
-def _components(reasons: list[Reason]) -> list[list[str]]:
+def _components(reasons: list[Reason]) -> list[tuple[list[str], list[Reason]]]:
+    """The connected components of the pairs: their entry ids and their reasons."""
     parent: dict[str, str] = {}
 
     def root(node: str) -> str:
@@ -153,22 +173,22 @@ def _components(reasons: list[Reason]) -> list[list[str]]:
         first, second = (root(i) for i in reason.entries)
         if first != second:
             parent[max(first, second)] = min(first, second)
-    groups: dict[str, list[str]] = defaultdict(list)
+    groups: dict[str, tuple[list[str], list[Reason]]] = defaultdict(lambda: ([], []))
     for node in parent:
-        groups[root(node)].append(node)
+        groups[root(node)][0].append(node)
+    for reason in reasons:
+        groups[root(reason.entries[0])][1].append(reason)
     return list(groups.values())
 
 
 def _opportunity(members: list[PipelineEntry], reasons: list[Reason]) -> Opportunity:
     members.sort(key=lambda e: (e.expected_tender_date, e.id))
-    ids = {e.id for e in members}
     combined: dict[str, Decimal] = {}
     for entry in members:
         if entry.estimated_value is not None and entry.currency:
             combined[entry.currency] = combined.get(entry.currency, Decimal(0)) \
                 + entry.estimated_value
-    own = sorted((r for r in reasons if r.entries[0] in ids),
-                 key=lambda r: (r.tender_dates, r.entries))
-    return Opportunity(opportunity_id(ids), tuple(e.id for e in members),
-                       tuple(dict.fromkeys(e.buyer for e in members)), combined, tuple(own))
-
+    reasons.sort(key=lambda r: (r.tender_dates, r.entries))
+    return Opportunity(opportunity_id(e.id for e in members), tuple(e.id for e in members),
+                       tuple(dict.fromkeys(e.buyer for e in members)), combined,
+                       tuple(reasons))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -38,10 +39,10 @@ def database(source: Path) -> Path:
     return db
 
 
-def _found(source: Path, *more: str) -> list[dict]:
+def _found(source: Path, *more: str) -> list[dict[str, Any]]:
     run = procure("joint", source, "--json", *more)
     assert run.returncode == 0, run.stderr
-    found: list[dict] = json.loads(run.stdout)["opportunities"]
+    found: list[dict[str, Any]] = json.loads(run.stdout)["opportunities"]
     return found
 
 
