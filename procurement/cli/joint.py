@@ -23,8 +23,6 @@ if TYPE_CHECKING:
 
 _WINDOW = click.option("--window-months", "window", default="6", show_default=True,
                        metavar="N", help="How many months apart the tender dates may be.")
-CPV_LEVELS = {"division": N_("CPV division"), "group": N_("CPV group"),
-              "class": N_("CPV class")}
 FIND = "find"
 
 
@@ -123,6 +121,7 @@ def _json(opportunity: Opportunity, status: str) -> dict[str, Any]:
 def _print(opportunity: Opportunity, status: str, lang: Lang) -> None:
     from procurement import formats
     from procurement.cli.render import table
+    from procurement.labels import CPV_LEVELS
 
     value = "; ".join(formats.money(float(amount), currency, lang)
                       for currency, amount in opportunity.combined_value.items())

@@ -60,10 +60,17 @@ def find_in(source: str, window_months: int | str = joint.DEFAULT_WINDOW_MONTHS)
         return Findings(joint.find(read_all(Path(source)), window_months=months))
     db = open_database(source)
     try:
-        entries, decided = pipeline_store.list_entries(db), decisions(db)
+        return find_in_db(db, months)
     finally:
         db.dispose()
-    return Findings(joint.find(entries, window_months=months), decided)
+
+
+def find_in_db(db: Database, window_months: int | str = joint.DEFAULT_WINDOW_MONTHS
+               ) -> Findings:
+    """The opportunities of the database's pipeline, with the decisions already made."""
+    months = check_window(window_months)
+    entries = pipeline_store.list_entries(db)
+    return Findings(joint.find(entries, window_months=months), decisions(db))
 
 
 def decisions(db: Database) -> dict[str, Decision]:
