@@ -3,6 +3,7 @@ out here: CPV hierarchy, the tender window's edges, different buyers, English an
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -11,7 +12,7 @@ import pytest
 from rapidfuzz import fuzz
 
 from procurement.pipeline import joint
-from procurement.pipeline.entry import PipelineEntry
+from procurement.pipeline.entry import JointBuyer, PipelineEntry
 from procurement.pipeline.joint_entry import joint_entry, shared_code
 
 
@@ -145,3 +146,35 @@ def test_the_joint_entry_of_an_opportunity():
     assert made.cpv == "34900000" and made.expected_tender_date == date(2027, 3, 1)
     assert shared_code([PIPELINE[0], PIPELINE[1]]) == "34920000"
     assert shared_code([PIPELINE[0]]) == "34926000"
+
+
+def test_the_notice_and_the_index_name_every_buyer_of_a_joint_entry():
+    from procurement.pipeline.site import buyers, index_row
+
+    made = joint_entry(joint.find(PIPELINE)[0], {e.id: e for e in PIPELINE})
+    assert buyers(made) == "Transport Bureau; Parks Department; Housing Bureau"
+    assert "Transport Bureau; Parks Department; Housing Bureau" in index_row(made)
+    assert buyers(PIPELINE[0]) == "Transport Bureau"
+
+
+def test_the_planning_release_of_a_joint_entry_lists_every_buyer_once():
+    from procurement.pipeline.releases import NoticeOptions, entry_hash, planning_release
+
+    made = joint_entry(joint.find(PIPELINE)[0], {e.id: e for e in PIPELINE}).model_copy(
+        update={"joint_buyers": (*(joint_entry(joint.find(PIPELINE)[0],
+                                               {e.id: e for e in PIPELINE}).joint_buyers or ()),
+                                 JointBuyer(name="Transport Bureau"))})
+    release = planning_release(made, NoticeOptions("ocds-abc123"), 1, "2026-12-02T00:00:00Z")
+    assert [(p["id"], p["roles"]) for p in release["parties"]] == [
+        ("buyer-transport-bureau", ["buyer", "procuringEntity"]),
+        ("buyer-parks-department", ["buyer"]), ("buyer-housing-bureau", ["buyer"])]
+    assert release["buyer"] == release["tender"]["procuringEntity"] == {
+        "id": "buyer-transport-bureau", "name": "Transport Bureau"}
+    # An entry that is not joint hashes as before joint buyers existed (nothing republished).
+    plain = PIPELINE[0]
+    options = NoticeOptions("ocds-abc123")
+    fields = plain.model_dump_json(exclude={"joint_buyers"})
+    assert "joint_buyers" not in fields
+    before = hashlib.blake2b(fields.encode(), digest_size=16)
+    before.update(b"|ocds-abc123|ocds|None|True")  # the hash as it was computed until now
+    assert entry_hash(plain, options) == before.hexdigest() != entry_hash(made, options)
