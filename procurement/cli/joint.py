@@ -30,8 +30,8 @@ class JointGroup(click.Group):
     """``procure joint SOURCE`` is ``procure joint find SOURCE``."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and not args[0].startswith("-"):
-            args = [FIND, *args]
+        if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
+            args = [FIND, *args]  # options may come before SOURCE too
         return super().parse_args(ctx, args)
 
 

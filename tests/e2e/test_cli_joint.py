@@ -57,6 +57,8 @@ def test_opportunities_in_a_pipeline_file(source):
     assert reason["similarity"] >= 60 and parking["status"] == "open"
     assert meals["entries"] == ["E1", "E2"]
     assert _found(source, "--window-months", "1") == []
+    run = procure("joint", "--window-months", "1", source, "--json")  # options first
+    assert run.returncode == 0 and json.loads(run.stdout) == {"opportunities": []}
 
 
 def test_the_readable_table_in_both_languages(source):

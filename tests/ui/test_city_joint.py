@@ -45,6 +45,10 @@ def test_the_lead_dismisses_and_accepts(city):
                                                f"Opportunity {meals.id}"]
     assert any(shown(m.value) == "教育局, 卫生健康委员会 <b>x</b> — combined value –"
                and "\\<b\\>" in m.value for m in at.markdown)  # shown as text, escaped
+    at.button(key=f"FormSubmitter:joint_{meals.id}-Dismiss").click().run()
+    assert any("a reason is needed to dismiss an opportunity" in shown(e.value)
+               for e in at.error)
+    assert meals.id not in joint.decisions(city)
     at.text_input(key=f"joint_reason_{meals.id}").set_value("Different areas")
     at.button(key=f"FormSubmitter:joint_{meals.id}-Dismiss").click().run()
     assert not at.exception
