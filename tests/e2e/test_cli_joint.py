@@ -121,3 +121,11 @@ def test_an_unknown_opportunity(database):
     run = procure("joint", "accept", "0123456789abcdef", "--db", database, "--as", "li.na")
     assert run.returncode == 2
     assert run.stderr == "error: no joint procurement opportunity 0123456789abcdef\n"
+
+
+def test_the_docs_show_what_the_example_prints():
+    root = Path(__file__).resolve().parents[2]
+    run = procure("joint", "examples/joint/pipeline.csv", cwd=root)
+    assert run.returncode == 0, run.stderr
+    docs = (root / "docs" / "joint.md").read_text("utf-8")
+    assert f"$ procure joint examples/joint/pipeline.csv\n{run.stdout}```" in docs
