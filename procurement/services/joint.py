@@ -89,8 +89,8 @@ def accept(db: Database, actor: Actor, opportunity_id: str, *, entry_id: str | N
     with db.write() as session:
         if session.get(PipelineEntryRow, made.id) is not None:
             raise StateError(N_("the pipeline already has an entry {id}"), id=made.id)
-        pipeline_store.store_entry(session, actor, made)
         _decide(session, actor, opportunity, ACCEPTED, "", made.id)
+        pipeline_store.store_entry(session, actor, made)
         audit.append(session, actor.username, "joint.accept", f"joint:{opportunity.id}",
                      after={"entries": list(opportunity.entries), "joint_entry": made.id,
                             "buyers": list(opportunity.buyers)})
@@ -127,6 +127,10 @@ def _open(db: Database, entries: dict[str, PipelineEntry], opportunity_id: str,
 
 def _decide(session: Session, actor: Actor, opportunity: joint.Opportunity, decision: str,
             reason: str, made: str | None) -> None:
+    if session.get(JointOpportunityRow, opportunity.id) is not None:  # decided meanwhile
+        raise StateError(N_("opportunity {id} has already been accepted")
+                         if decision == ACCEPTED else
+                         N_("opportunity {id} has already been dismissed"), id=opportunity.id)
     session.add(JointOpportunityRow(
         id=opportunity.id, entries=sorted(opportunity.entries), decision=decision,
         reason=reason, joint_entry=made, decided_by=actor.username, decided_at=clock.now()))

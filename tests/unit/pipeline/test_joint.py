@@ -178,3 +178,13 @@ def test_the_planning_release_of_a_joint_entry_lists_every_buyer_once():
     before = hashlib.blake2b(fields.encode(), digest_size=16)
     before.update(b"|ocds-abc123|ocds|None|True")  # the hash as it was computed until now
     assert entry_hash(plain, options) == before.hexdigest() != entry_hash(made, options)
+
+
+def test_values_in_several_currencies_are_not_summed_together():
+    pounds = entry("G1", "Car park sensors", "Borough", "34926000", "2027-03-15")
+    pounds = pounds.model_copy(update={"estimated_value": Decimal(100), "currency": "GBP"})
+    found = joint.find([PIPELINE[0], pounds])
+    (opportunity,) = found
+    assert opportunity.combined_value == {"CNY": Decimal(1_000_000), "GBP": Decimal(100)}
+    made = joint_entry(opportunity, {e.id: e for e in (PIPELINE[0], pounds)})
+    assert made.estimated_value is None and made.currency is None
