@@ -154,6 +154,10 @@ VOCABULARIES = {FlagCode: "FLAGS", Method: "METHODS", PriceFormula: "PRICE_FORMU
                 Reporting: "REPORTING", Rating: "RATINGS", Direction: "DIRECTIONS",
                 ContractKind: "CONTRACT_KINDS", Milestone: "MILESTONES"}
 # What each audit action means, for people reading the log.
+# The levels of the CPV hierarchy a joint procurement opportunity matched on.
+CPV_LEVELS = {"division": N_("CPV division"), "group": N_("CPV group"),
+              "class": N_("CPV class")}
+
 AUDIT_ACTIONS = {
     "procurement.create": N_("Procurement created"),
     "procurement.methodology": N_("Methodology changed"),
@@ -205,6 +209,8 @@ AUDIT_ACTIONS = {
     "pipeline.delete": N_("Pipeline entry deleted"),
     "pipeline.import": N_("Pipeline entries imported"),
     "pipeline.publish": N_("Pipeline published"),
+    "joint.accept": N_("Joint procurement opportunity accepted"),
+    "joint.dismiss": N_("Joint procurement opportunity dismissed"),
     "user.add": N_("User added"),
     "user.link_identity": N_("Sign-in identity linked"),
 }

@@ -57,6 +57,7 @@ def _register() -> None:
     from procurement.cli.imports import import_group
     from procurement.cli.indicators import indicators_command
     from procurement.cli.integrity import integrity_group
+    from procurement.cli.joint import joint_group
     from procurement.cli.kpi import contracts_command, kpi_group
     from procurement.cli.procurements import result, show
     from procurement.cli.publish import publish
@@ -71,8 +72,8 @@ def _register() -> None:
         contracts_command.add_command(subcommand)
     for command in (acceptance, audit_group, benefit_group, clauses, contract, contracts_command,
                     dates_group, db_group, demo, dossier_group, import_group, indicators_command,
-                    integrity_group, kpi_group, list_command, performance_notice, publish,
-                    reasons_group, report, result,
+                    integrity_group, joint_group, kpi_group, list_command, performance_notice,
+                    publish, reasons_group, report, result,
                     review_command, rubric, score, show, summaries, user_group, *COMMANDS):
         cli.add_command(command)
 

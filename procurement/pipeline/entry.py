@@ -122,6 +122,15 @@ def _org_id(value: str) -> str:
     return value
 
 
+class JointBuyer(BaseModel):
+    """Another buyer of a joint procurement (the entry's ``buyer`` leads it)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: Annotated[str, Field(min_length=1, max_length=300)]
+    buyer_id: Annotated[str, Field(pattern=r"^[^\s#]+$"), AfterValidator(_org_id)] | None = None
+
+
 class PipelineEntry(BaseModel):
     """A planned procurement, validated; a misspelt field is refused, not ignored."""
 
@@ -147,6 +156,8 @@ class PipelineEntry(BaseModel):
     contact_email: Annotated[str, Field(pattern=EMAIL_PATTERN)] | None = None
     status: Status = "planning"
     language: Annotated[str, Field(pattern=r"^[a-z]{2}$")] = "en"
+    # A joint procurement (procurement.pipeline.joint): the other buyers, published as buyers.
+    joint_buyers: tuple[JointBuyer, ...] | None = None
 
     @model_validator(mode="before")
     @classmethod

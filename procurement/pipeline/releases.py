@@ -86,7 +86,10 @@ def end(day: date) -> str:
 def entry_hash(entry: PipelineEntry, options: NoticeOptions) -> str:
     """What decides whether an entry changed since it was last published: its fields (in the
     model's fixed order) and the options that shape its notice."""
-    digest = hashlib.blake2b(entry.model_dump_json().encode("utf-8"), digest_size=16)
+    # An entry that is not joint hashes as it did before joint buyers existed.
+    fields = entry.model_dump_json(exclude={"joint_buyers"} if entry.joint_buyers is None
+                                   else None)
+    digest = hashlib.blake2b(fields.encode("utf-8"), digest_size=16)
     digest.update(f"|{options.ocid_prefix}|{options.profile}|{options.base_url}|"
                   f"{options.pages}".encode())
     return digest.hexdigest()
@@ -115,6 +118,19 @@ def buyer_party(name: str, identifier: str | None, email: str | None = None,
         party["contactPoint"] = {"email": email}
     party["roles"] = list(roles)
     return party
+
+
+def joint_parties(entry: PipelineEntry, lead_id: str) -> list[dict[str, Any]]:
+    """The other buyers of a joint entry, each with the role buyer (the lead, first in
+    ``parties``, is also the procuring entity); a buyer listed twice is listed once."""
+    seen = {lead_id}
+    parties = []
+    for other in entry.joint_buyers or ():
+        party = buyer_party(other.name, other.buyer_id, roles=("buyer",))
+        if party["id"] not in seen:
+            seen.add(party["id"])
+            parties.append(party)
+    return parties
 
 
 def amount(value: Decimal) -> int | float:
@@ -181,7 +197,8 @@ def planning_release(entry: PipelineEntry, options: NoticeOptions, sequence: int
         tender["contractPeriod"] = contract
     return {"ocid": ocid_, "id": release_id(ocid_, sequence), "date": published,
             "tag": ["planning" if sequence == 1 else "planningUpdate"],
-            "initiationType": "tender", "language": entry.language, "parties": [buyer],
+            "initiationType": "tender", "language": entry.language,
+            "parties": [buyer, *joint_parties(entry, buyer["id"])],
             "buyer": reference, "planning": planning, "tender": tender}
 
 

@@ -176,10 +176,15 @@ class Frame:
 def index_row(e: PipelineEntry, *, linked: bool = True) -> str:
     """The entry's row of the index; ``linked`` to its notice page when there is one."""
     return fill("index_row" if linked else "index_row_unlinked", lang=e.language, id=e.id,
-                title=e.title, buyer=e.buyer,
+                title=e.title, buyer=buyers(e),
                 value=money(e.estimated_value, e.currency), method=_html_word(e.procurement_method),
                 tender_date=_day(e.expected_tender_date), sme=_flag(e.sme_suitable),
                 status_code=e.status, status=_html_word(e.status))
+
+
+def buyers(e: PipelineEntry) -> str:
+    """The buyer, and the other buyers of a joint entry after it (the lead first)."""
+    return "; ".join([e.buyer, *(b.name for b in e.joint_buyers or ())])
 
 
 @lru_cache(maxsize=64)
@@ -216,7 +221,7 @@ def notice_page(entry: PipelineEntry, ocid: str, frame: Frame) -> str:
         if e.status == "withdrawn" else None,
         description=fill("description", heading=names["description"], lang=e.language,
                          text=e.description) if e.description else None,
-        buyer=e.buyer, value=money(e.estimated_value, e.currency),
+        buyer=buyers(e), value=money(e.estimated_value, e.currency),
         method=_html_word(e.procurement_method), category=_html_word(e.category),
         cpv=e.cpv or "–", cpv_description=cpv.label(e.cpv) if e.cpv else "",
         tender_date=_day(e.expected_tender_date),

@@ -64,7 +64,7 @@ def save_entry(db: Database, actor: Actor, data: dict[str, Any], *,
                                     "(withdraw it and add a new one)"), id=replacing)
             session.delete(old)
             session.flush()
-        _store(session, actor, entry, position=old.position if old else None)
+        store_entry(session, actor, entry, position=old.position if old else None)
         audit.append(session, actor.username, "pipeline.save", f"pipeline:{entry.id}",
                      before=old.data if old else None, after=entry.model_dump(mode="json"))
     return entry
@@ -102,7 +102,7 @@ def import_entries(db: Database, actor: Actor, path: Path, *, name: str | None =
     with db.write() as session:
         for entry in entries:
             old = session.get(PipelineEntryRow, entry.id)
-            _store(session, actor, entry, position=old.position if old else None)
+            store_entry(session, actor, entry, position=old.position if old else None)
         audit.append(session, actor.username, "pipeline.import", f"file:{name or path.name}",
                      after={"entries": [e.id for e in entries]})
     return len(entries)
@@ -253,7 +253,8 @@ def _validated(data: dict[str, Any], where: str) -> PipelineEntry:
         raise InputError([entry_problem(where, None, e) for e in exc.errors()]) from exc
 
 
-def _store(session: Any, actor: Actor, entry: PipelineEntry, *, position: int | None) -> None:
+def store_entry(session: Any, actor: Actor, entry: PipelineEntry, *,
+                position: int | None = None) -> None:
     if position is None:
         position = (session.scalar(select(func.max(PipelineEntryRow.position))) or 0) + 1
     session.merge(PipelineEntryRow(

@@ -461,3 +461,19 @@ class ReviewRow(Base):
     summary: Mapped[str] = mapped_column(Text)
     recorded_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     recorded_at: Mapped[datetime] = mapped_column()
+
+
+class JointOpportunityRow(Base):
+    """A lead's decision on a joint procurement opportunity (``procurement.pipeline.joint``):
+    accepted, with the joint entry it became, or dismissed with a reason. The id is the
+    opportunity's (a hash of its sorted entry ids), so a dismissed one stays dismissed."""
+
+    __tablename__ = "joint_opportunities"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    entries: Mapped[list[Any]] = mapped_column()  # the pipeline ids, sorted
+    decision: Mapped[str] = mapped_column(String(20))  # accepted, dismissed
+    reason: Mapped[str] = mapped_column(Text, default="")
+    joint_entry: Mapped[str | None] = mapped_column(String(80))  # the entry accepting made
+    decided_by: Mapped[str] = mapped_column(String(80))
+    decided_at: Mapped[datetime] = mapped_column()

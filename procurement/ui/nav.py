@@ -35,18 +35,19 @@ PAGES = {
     "audit": ("app_pages/audit.py", N_("Audit log"), ":material/fact_check:"),
     "documents": ("app_pages/documents.py", N_("Documents"), ":material/description:"),
     "contract": ("app_pages/contract.py", N_("Contract"), ":material/handshake:"),
+    "city_joint": ("app_pages/city_joint.py", N_("Joint procurement"), ":material/join:"),
     "city_indicators": ("app_pages/city_indicators.py", N_("City indicators"),
                         ":material/monitoring:"),
 }
 ROLE_PAGES = {
     "lead": ("home", "procurement", "new_procurement", "design_review", "pipeline", "bids",
              "moderate", "results", "award", "contract", "documents", "audit", "rubrics",
-             "city_indicators"),
+             "city_joint", "city_indicators"),
     "evaluator": ("home", "score", "rubrics"),
     "approver": ("home", "procurement", "design_review", "pipeline", "results", "award",
-                 "contract", "documents", "audit", "rubrics", "city_indicators"),
+                 "contract", "documents", "audit", "rubrics", "city_joint", "city_indicators"),
     "observer": ("home", "procurement", "pipeline", "award", "contract", "documents", "audit",
-                 "rubrics", "city_indicators"),
+                 "rubrics", "city_joint", "city_indicators"),
     "contract_manager": ("home", "procurement", "award", "contract", "documents", "audit",
                          "rubrics"),
 }
@@ -56,7 +57,7 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (N_("Plan"), ("pipeline", "design_review", "rubrics", "new_procurement")),
     (N_("Evaluate"), ("procurement", "bids", "score", "moderate", "results")),
     (N_("Award and record"), ("award", "contract", "documents", "audit")),
-    (N_("City"), ("city_indicators",)),
+    (N_("City"), ("city_joint", "city_indicators")),
 )
 SIGN_IN = ("app_pages/sign_in.py", N_("Sign in"), ":material/login:")
 _TICKET = "_ticket"  # a sign-in's one-time ticket, for the browser to exchange for its cookie

@@ -49,7 +49,7 @@ def test_navigation_is_filtered_by_role():
     assert "bids" not in ROLE_PAGES["approver"] and "moderate" not in ROLE_PAGES["approver"]
     assert set(ROLE_PAGES["observer"]) == {"home", "procurement", "pipeline", "award",
                                            "contract", "documents", "audit", "rubrics",
-                                           "city_indicators"}
+                                           "city_joint", "city_indicators"}
     assert "pipeline" not in ROLE_PAGES["evaluator"]
     assert "new_procurement" in ROLE_PAGES["lead"]
 
