@@ -119,6 +119,8 @@ def test_user_text_is_text_on_every_page_for_every_role(city, browser, tracker, 
     if username in ("li.na", "audit.office"):  # the cancelled one shows its reason
         page.goto(f"{city}/overview?procurement=X-2026-667&lang=en")
         settle(page)
+        # A loaded machine may take a moment to restore the session from its cookie.
+        page.get_by_text("cancel ![PWNED image](", exact=False).first.wait_for()
         assert "cancel ![PWNED image](" in page.inner_text("body")
         assert markup_from_payloads(page, tracker) == []
     if username == "li.na":
