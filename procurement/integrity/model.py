@@ -16,15 +16,17 @@ R028_SOURCE = CARDINAL + "028.md"
 R036_SOURCE = CARDINAL + "036.md"
 R058_SOURCE = CARDINAL + "058.md"
 # OECD (2009), Guidelines for Fighting Bid Rigging in Public Procurement, checklist for
-# detecting bid rigging ("look for suspicious pricing patterns"; "the same irregularities").
-OECD = "https://www.oecd.org/competition/cartels/42851044.pdf"
+# detecting bid rigging ("look for suspicious pricing patterns"; "the same irregularities"):
+# the OECD's page of the Guidelines, which links their text in English, French and 22 more.
+OECD = ("https://search.oecd.org/daf/competition/"
+        "guidelinesforfightingbidrigginginpublicprocurement.htm")
 # International Anti-Corruption Resource Center, guide to red flags: automated tests for
 # collusive bidding ("exact % apart", "at least 50% higher than competitor's prices").
 IACRC_TESTS = ("https://guide.iacrc.org/automated-tests-for-collusive-bidding-and-data-"
                "required-to-conduct-them/")
 IACRC_PATTERNS = "https://guide.iacrc.org/red-flag-unusual-bidding-patterns/"
-# World Bank / ADB anti-corruption toolkit: "The same increment exists between the bids of
-# each company".
+# An anti-corruption toolkit page (attributed to the World Bank / ADB, not verified): "The
+# same increment exists between the bids of each company".
 TOOLKIT = "http://cca.org.mx/ps/funcionarios/toolkit/html/theme1/t1p2b.htm"
 
 
