@@ -115,6 +115,10 @@ def test_the_first_week_in_a_browser(server, browser, tmp_path: Path):
     choose(page, "Procurement", "HC-2026-021")
     page.get_by_role("button", name="Open the tender for bids").click()
     settle(page)
+    # The step reruns the page to show what it did: navigating before that rerun has drawn
+    # could be lost to it (seen twice on CI), so wait for its message first.
+    page.get_by_text("Done: Open the tender for bids").first.wait_for()
+    settle(page)
     go(page, "Bids")
     upload = tmp_path / "bids.csv"
     upload.write_text("bid_id,supplier,sme,accepts_data_terms,open_standards_compliant,capex,"
