@@ -17,25 +17,17 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from benchmarks.bench_contracts import _file, _months, _with_kpis
+from benchmarks.bench_contracts import measured_contract
 from benchmarks.results import record
 from procurement.i18n import Lang
-from procurement.services import contract_documents, demo, performance, users
+from procurement.services import contract_documents
 from procurement.store.db import Database
-from procurement.store.rows import ContractRow
 
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         db = Database(f"sqlite+pysqlite:///{Path(folder) / 'documents.sqlite'}")
-        demo.build_demo(db)
-        lead = users.get_actor(db, "li.na")
-        with db.read() as session:
-            contract = session.get(ContractRow, 1)
-            assert contract is not None
-            months = _months(contract, 60)
-        _with_kpis(db, 1, 20)
-        performance.import_measurements(db, lead, 1, _file(Path(folder) / "m.csv", 20, months))
+        lead, months = measured_contract(db, Path(folder))
         period = contract_documents.span(months[0], months[-1])
         team = [contract_documents.member("Zhou Min (chair)")]
         notices, acceptances = [], []

@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.results import record
 from procurement.contracts.kpis import ContractKpi, CreditRule
 from procurement.services import benefits, contracts, demo, performance, users
+from procurement.services.actors import Actor
 from procurement.store.db import Database
 from procurement.store.rows import ContractKpiRow, ContractRow
 from procurement.ui.contract_charts import benefit_chart, kpi_chart
@@ -68,8 +69,9 @@ def _file(path: Path, kpis: int, months: list[str]) -> Path:
     return path
 
 
-def _measure(db: Database, folder: Path) -> tuple[float, float]:
-    """The page's server time (median of 7) and the import's (median of 3) on ``db``."""
+def measured_contract(db: Database, folder: Path) -> tuple[Actor, list[str]]:
+    """The demo city in ``db``, its signals contract given 20 KPIs each measured for its 60
+    months; its lead, and the months."""
     demo.build_demo(db)
     lead = users.get_actor(db, "li.na")
     with db.read() as session:
@@ -78,6 +80,12 @@ def _measure(db: Database, folder: Path) -> tuple[float, float]:
         months = _months(contract, 60)
     _with_kpis(db, 1, 20)
     performance.import_measurements(db, lead, 1, _file(folder / "m.csv", 20, months))
+    return lead, months
+
+
+def _measure(db: Database, folder: Path) -> tuple[float, float]:
+    """The page's server time (median of 7) and the import's (median of 3) on ``db``."""
+    lead, months = measured_contract(db, folder)
     loads = []
     for _ in range(7):
         start = time.perf_counter()

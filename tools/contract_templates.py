@@ -89,17 +89,23 @@ def _heading(doc: Document, title: str, lang: str) -> None:
     doc.add_paragraph("{{ basis }}")
 
 
+def _parties(lang: str) -> list[tuple[str, str]]:
+    """The facts both documents open with: the authority, the procurement and contract, the
+    supplier."""
+    return [(text("authority", lang), "{{ procurement.buyer }}"),
+            (text("authority_id", lang), "{{ procurement.buyer_id }}"),
+            (text("procurement", lang), "{{ procurement.title }} ({{ procurement.reference }})"),
+            (text("contract", lang), "{{ contract.id }}"),
+            (text("term", lang), "{{ contract.start }} – {{ contract.end }}"),
+            (text("supplier", lang), "{{ supplier.name }}"),
+            (text("supplier_id", lang), "{{ supplier.identifier }}")]
+
+
 def performance_notice(lang: str) -> Document:
     doc = whole_latin_words(new_document(lang, text("notice_title", lang)), lang)
     _heading(doc, "notice_title", lang)
     doc.add_heading(text("details", lang), level=1)
-    facts(doc, [(text("authority", lang), "{{ procurement.buyer }}"),
-                (text("authority_id", lang), "{{ procurement.buyer_id }}"),
-                (text("procurement", lang), "{{ procurement.title }} ({{ procurement.reference }})"),
-                (text("contract", lang), "{{ contract.id }}"),
-                (text("term", lang), "{{ contract.start }} – {{ contract.end }}"),
-                (text("supplier", lang), "{{ supplier.name }}"),
-                (text("supplier_id", lang), "{{ supplier.identifier }}"),
+    facts(doc, [*_parties(lang),
                 (text("contact", lang), "{{ supplier.contact }}"),
                 (text("period", lang), "{{ period }}")])
     doc.add_heading(text("assessment", lang), level=1)
@@ -126,13 +132,7 @@ def acceptance(lang: str) -> Document:
     doc = whole_latin_words(new_document(lang, text("acceptance_title", lang)), lang)
     _heading(doc, "acceptance_title", lang)
     doc.add_heading(text("details", lang), level=1)
-    facts(doc, [(text("authority", lang), "{{ procurement.buyer }}"),
-                (text("authority_id", lang), "{{ procurement.buyer_id }}"),
-                (text("procurement", lang), "{{ procurement.title }} ({{ procurement.reference }})"),
-                (text("contract", lang), "{{ contract.id }}"),
-                (text("term", lang), "{{ contract.start }} – {{ contract.end }}"),
-                (text("supplier", lang), "{{ supplier.name }}"),
-                (text("supplier_id", lang), "{{ supplier.identifier }}"),
+    facts(doc, [*_parties(lang),
                 (text("period_accepted", lang), "{{ period }}"),
                 (text("accepted_on", lang), "{{ accepted_on }}")])
     doc.add_heading(text("requirements", lang), level=1)

@@ -21,7 +21,7 @@ from procurement.i18n import N_
 from procurement.scoring.result import Evaluation
 from procurement.services import access, clock
 from procurement.services.actors import Actor
-from procurement.services.contracts import load_contract, may_manage
+from procurement.services.contracts import check_happened, load_contract, may_manage
 from procurement.services.errors import ConflictError, NotFound
 from procurement.store import audit, procurements
 from procurement.store import repository as repo
@@ -93,10 +93,7 @@ def measure_benefit(db: Database, actor: Actor, contract_id: int, number: int,
         contract = load_contract(session, contract_id)
         may_manage(session, actor, contract)
         found = _one(session, contract.id, number)
-        if measured_on < contract.start_date or measured_on > clock.today():
-            raise ProcurementError(N_("{date} is before the contract's start ({start}) or in "
-                                      "the future"), date=measured_on.isoformat(),
-                                   start=contract.start_date.isoformat())
+        check_happened(contract, measured_on)
         existing = session.scalar(select(BenefitMeasurementRow).where(
             BenefitMeasurementRow.benefit_id == found.id,
             BenefitMeasurementRow.measured_on == measured_on))

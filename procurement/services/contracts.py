@@ -248,10 +248,7 @@ def record_review(db: Database, actor: Actor, contract_id: int, held_on: date,
     with db.write() as session:
         contract = load_contract(session, contract_id)
         may_manage(session, actor, contract)
-        if held_on < contract.start_date or held_on > clock.today():
-            raise ProcurementError(N_("{date} is before the contract's start ({start}) or in "
-                                      "the future"), date=held_on.isoformat(),
-                                   start=contract.start_date.isoformat())
+        check_happened(contract, held_on)
         session.add(ReviewRow(contract_id=contract.id, held_on=held_on, summary=summary.strip(),
                               recorded_by=actor.id, recorded_at=clock.now()))
         session.flush()
@@ -259,6 +256,15 @@ def record_review(db: Database, actor: Actor, contract_id: int, held_on: date,
                      procurement_id=contract.procurement_id,
                      after={"held_on": held_on.isoformat(), "summary": summary.strip()})
         return _view(session, contract)
+
+
+def check_happened(contract: ContractRow, day: date) -> None:
+    """Refuse a day something under the contract is said to have happened on (a review
+    held, a benefit measured) before the contract's start or in the future."""
+    if day < contract.start_date or day > clock.today():
+        raise ProcurementError(N_("{date} is before the contract's start ({start}) or in "
+                                  "the future"), date=day.isoformat(),
+                               start=contract.start_date.isoformat())
 
 
 def reviews_held(session: Session, contract_id: int) -> list[date]:
