@@ -1,16 +1,19 @@
 """The city's procurement in numbers: the indicators of its own awards (single-bid rate,
 bidders, SME share, supplier concentration, top supplier, price-only awards, new suppliers),
-overall and per buyer, CPV division or year, with their definitions in docs/indicators.md."""
+overall and per buyer, CPV division or year, with their definitions in docs/indicators.md;
+and the portfolio's Table 3 maturity per year from the design reviews recorded."""
 
 import streamlit as st
 
 from procurement import formats
+from procurement.design.maturity import maturity_table
 from procurement.indicators.names import GROUPS, INDICATORS
 from procurement.services import indicators
 from procurement.ui import context
 from procurement.ui.context import t
 from procurement.ui.feedback import guarded
 from procurement.ui.indicator_charts import charts
+from procurement.ui.maturity_chart import maturity_chart
 from procurement.ui.signin import require_actor
 
 require_actor()
@@ -53,3 +56,16 @@ elif result is not None:
     st.dataframe([{t(GROUPS[by]): g["key"],
                    **{t(label): shown(g[key], kind) for key, label, kind in INDICATORS}}
                   for g in result["groups"]], hide_index=True, width="stretch")
+
+st.subheader(t("Table 3 maturity of the city's designs"))
+st.caption(t("Per year, the designs reviewed that year (each by its latest review): how many "
+             "rate each row of ISO 37106 Table 3 smart. Record a review on the Design review "
+             "page or with procure review --record."))
+maturity = result["maturity"] if result is not None else None
+if maturity is not None and not maturity["periods"]:
+    st.info(t("No design review recorded yet."))
+elif maturity is not None:
+    st.altair_chart(maturity_chart(maturity, lang), width="stretch")
+    headers, rows = maturity_table(maturity, lang)
+    st.dataframe([dict(zip(headers, row, strict=True)) for row in rows], hide_index=True,
+                 width="stretch")

@@ -21,6 +21,8 @@ from procurement.design import (
 from procurement.design.fields import FIELDS, FieldSpec, form_data
 from procurement.design.report import design_line, headers, row_list, to_move
 from procurement.design.review import LEVEL_NAMES
+from procurement.services import design_reviews, procurements
+from procurement.ui import context
 from procurement.ui.context import lang, t
 from procurement.ui.feedback import guarded
 from procurement.ui.signin import require_actor
@@ -30,7 +32,7 @@ from procurement.ui.widgets import choose, choose_many
 DESIGN = "design_review_design"  # the last design reviewed on this page
 UPLOADED = "design_review_uploaded"  # the upload already reviewed (not re-read on each run)
 
-require_actor()
+who = require_actor()
 st.title(t("Design review"))
 st.caption(t("Rate a procurement design against the 16 rows of ISO 37106 Table 3 before it "
              "goes out (6.6.3 b). A field left as “not stated” rates its row traditional."))
@@ -126,3 +128,19 @@ middle.download_button(t("Report (Markdown)"), file_name=f"{stem}.md", mime="tex
 right.download_button(t("The design (YAML)"), file_name=f"{design.reference or 'design'}.yaml",
                       data=yaml.safe_dump(design.stated(), allow_unicode=True, sort_keys=False),
                       mime="application/x-yaml", icon=":material/download:")
+
+if who.role in design_reviews.RECORDERS:
+    st.subheader(t("Record in the city's portfolio"))
+    st.caption(t("Keeps this review and the design as reviewed, for the city's Table 3 maturity "
+                 "over time (City indicators)."))
+    db = context.database()
+    led = {p.id: p for p in procurements.list_procurements(db, who) if p.lead == who.username}
+    with st.form("design_record"):
+        chosen = choose(t("For procurement"), [None, *led], key="design_record_procurement",
+                        format_func=lambda pid: t("none") if pid is None
+                        else f"{led[pid].reference} · {led[pid].title}")
+        if st.form_submit_button(t("Record this review"), icon=":material/bookmark_add:"):
+            with guarded():
+                kept = design_reviews.record(db, who, design, chosen)
+                st.success(plain(t("Recorded as review {id} of {design}.", id=kept.id,
+                                   design=kept.design_key)), icon=":material/check_circle:")

@@ -63,4 +63,12 @@ def _render(result: dict[str, Any], lang: Lang) -> str:
         rows = [[str(g["key"])] + [_cell(g[key], kind, lang) for key, _, kind in INDICATORS]
                 for g in result["groups"]]
         text += "\n\n" + table(headers, rows, right_aligned=tuple(range(1, len(headers))))
+    periods = result.get("maturity", {}).get("periods")
+    if periods:
+        from procurement.design.maturity import maturity_table
+
+        headers, rows = maturity_table(result["maturity"], lang)
+        text += "\n\n" + tr(N_("Table 3 maturity of the designs reviewed each year (rows "
+                               "smart of the designs):"), lang)
+        text += "\n" + table(headers, rows, right_aligned=tuple(range(1, len(headers))))
     return text

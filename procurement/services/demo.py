@@ -17,6 +17,7 @@ from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 
+from procurement.design import load_design
 from procurement.domain.views import ContractView, ProcurementSummary
 from procurement.paths import shipped_dir
 from procurement.services import (
@@ -25,6 +26,7 @@ from procurement.services import (
     bids,
     clock,
     contracts,
+    design_reviews,
     integrity,
     lifecycle,
     moderation,
@@ -129,7 +131,21 @@ def build_demo(db: Database) -> list[ProcurementSummary]:
     panel.assign_evaluator(db, lead, portal.id, "sarah.jones")
     pipeline_store.import_entries(db, lead, shipped_dir("pipeline"))
     _awarded_signals(db, actor)
+    _design_reviews(db, lead, parking.id)
     return procurements.list_procurements(db)
+
+
+def _design_reviews(db: Database, lead: Actor, parking_id: int) -> None:
+    """Three designs reviewed over two years, for the portfolio's Table 3 maturity: the
+    traffic signals and the old-style CCTV in 2025, the smart parking platform in 2026."""
+    folder = shipped_dir("examples") / "design"
+    signals = next(p.id for p in procurements.list_procurements(db) if p.reference == SIGNALS)
+    with clock.at(datetime(2025, 9, 1, 8, 45, tzinfo=UTC)):
+        design_reviews.record(db, lead, load_design(folder / "traffic-signals.yaml"), signals)
+    with clock.at(datetime(2025, 11, 20, 10, 0, tzinfo=UTC)):
+        design_reviews.record(db, lead, load_design(folder / "legacy-cctv.yaml"))
+    with clock.at(datetime(2026, 3, 2, 10, 0, tzinfo=UTC)):
+        design_reviews.record(db, lead, load_design(folder / "smart-parking.yaml"), parking_id)
 
 
 def _scores_from(db: Database, actor: dict[str, Actor], procurement_id: int,

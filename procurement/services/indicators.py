@@ -15,7 +15,7 @@ from procurement.indicators import report, source
 from procurement.indicators.queries import GroupBy
 from procurement.pipeline.awards import award_release
 from procurement.pipeline.releases import NoticeOptions
-from procurement.services import pipeline, pipeline_store
+from procurement.services import design_reviews, pipeline, pipeline_store
 from procurement.store.db import Database
 
 # The ocid prefix of the releases made from the database: they are read, not published.
@@ -46,9 +46,11 @@ def _db_lines(db: Database) -> Iterator[Path]:
 
 
 def of_database(db: Database, by: GroupBy | None = None) -> dict[str, Any]:
-    """The indicators of the city's own awards."""
+    """The indicators of the city's own awards, with the portfolio's Table 3 maturity from
+    the design reviews it recorded (``maturity``: only a database has them)."""
     with _db_lines(db) as lines:
-        return report.compute(lines, by, name="database")
+        result = report.compute(lines, by, name="database")
+    return result | {"maturity": design_reviews.maturity(db)}
 
 
 def of_source(name: str, by: GroupBy | None = None) -> dict[str, Any]:

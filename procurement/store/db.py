@@ -33,7 +33,7 @@ _WRITE_LOCK_KEY = 37106  # the PostgreSQL advisory lock that serialises writers
 _MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest migration. A database already there opens without importing Alembic (a tenth of
 # a second at every start of the app); a test checks that this is Alembic's head.
-SCHEMA_REVISION = "0010"
+SCHEMA_REVISION = "0011"
 
 
 def database_url(db_path: str | Path | None = None) -> str:

@@ -477,3 +477,21 @@ class JointOpportunityRow(Base):
     joint_entry: Mapped[str | None] = mapped_column(String(80))  # the entry accepting made
     decided_by: Mapped[str] = mapped_column(String(80))
     decided_at: Mapped[datetime] = mapped_column()
+
+
+class DesignReviewRow(Base):
+    """A design review recorded in the city's portfolio (``procurement.design.maturity``):
+    the design as reviewed and the level of each Table 3 row, so the maturity over time is
+    computed from what was reviewed, not from today's rules."""
+
+    __tablename__ = "design_reviews"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    design_key: Mapped[str] = mapped_column(String(200), index=True)  # reference, else title
+    title: Mapped[str] = mapped_column(String(200))
+    buyer: Mapped[str | None] = mapped_column(String(200))
+    procurement_id: Mapped[int | None] = mapped_column(ForeignKey("procurements.id"))
+    design: Mapped[dict[str, Any]] = mapped_column()  # the fields it states
+    levels: Mapped[dict[str, Any]] = mapped_column()  # "1".."16" → traditional|transition|smart
+    reviewed_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    reviewed_at: Mapped[datetime] = mapped_column()

@@ -73,6 +73,17 @@ def test_city_database(tmp_path: Path) -> None:
     assert found["overall"]["procedures"] >= 1
     assert found["overall"]["competitive_procedures"] == found["overall"]["procedures"]
     assert [g["key"] for g in found["groups"]]
+    # The demo records three design reviews: two in 2025 (6 and 0 rows smart), one in 2026 (13).
+    periods = found["maturity"]["periods"]
+    assert [(p["period"], p["designs"], p["average_smart_rows"]) for p in periods] == [
+        ("2025", 2, 3.0), ("2026", 1, 13.0)]
+    assert periods[0]["rows"][2] == {"row": 3, "traditional": 1, "transition": 0, "smart": 1}
+    done = procure("indicators", db)
+    assert done.returncode == 0, done.stderr
+    assert "Table 3 maturity of the designs reviewed each year" in done.stdout
+    assert "3. What is specified" in done.stdout and "1 / 2" in done.stdout
+    zh = procure("indicators", db, "--lang", "zh")
+    assert zh.returncode == 0 and "Table 3 maturity" not in zh.stdout
 
 
 @pytest.mark.parametrize(("content", "message"), [

@@ -128,3 +128,40 @@ def test_a_missing_file_and_a_bad_report_path(tmp_path):
     nowhere = procure("review", SMART, "--out", tmp_path / "no" / "review.md")
     assert nowhere.returncode == 2
     assert "the folder" in nowhere.stderr and "Traceback" not in nowhere.stderr
+
+
+@pytest.fixture(scope="module")
+def city(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("city") / "city.sqlite"
+    assert procure("demo", "--db", db).returncode == 0
+    return db
+
+
+def test_record_keeps_the_review_in_the_portfolio(city: Path) -> None:
+    run = procure("review", LEGACY, "--record", "--as", "li.na", "--db", city, "--procurement", "1")
+    assert run.returncode == 0, run.stderr
+    assert "0 of 16 rows smart" in run.stdout
+    assert run.stdout.rstrip().splitlines()[-1].startswith(
+        "Recorded in the city's portfolio as review 4 of HC-2026-031")
+    as_json = procure("review", SMART, "--record", "--as", "li.na", "--db", city, "--json")
+    assert as_json.returncode == 0, as_json.stderr
+    assert json.loads(as_json.stdout)["summary"]["smart"] == 13  # stdout stays JSON
+    assert "review 5 of HC-2026-017" in as_json.stderr
+    shown = json.loads(procure("indicators", city, "--json").stdout)["maturity"]["periods"]
+    assert shown[-1]["designs"] == 2  # both designs, reviewed today
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--record"], "--as: --record needs --as USER"),
+    (["--as", "li.na"], "--record: --procurement and --as go with --record"),
+    (["--record", "--as", "nobody"], "nobody"),
+    (["--record", "--as", "zhou.min"], "your role (approver) may not do this"),
+    (["--record", "--as", "li.na", "--procurement", "99"], "no procurement 99"),
+])
+def test_record_refuses_bad_requests_in_one_line_and_keeps_nothing(
+        city: Path, args: list[str], message: str) -> None:
+    before = json.loads(procure("indicators", city, "--json").stdout)["maturity"]
+    run = procure("review", SMART, "--db", city, *args)
+    assert run.returncode == 2, run.stdout
+    assert len(run.stderr.strip().splitlines()) == 1 and message in run.stderr, run.stderr
+    assert json.loads(procure("indicators", city, "--json").stdout)["maturity"] == before

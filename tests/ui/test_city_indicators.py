@@ -27,11 +27,29 @@ def test_page_shows_the_indicators_and_charts(city: Database) -> None:
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Procedures"] == "1" and metrics["HHI"] == "10,000"
     assert metrics["Single-bid rate"] == "0.0 %"
-    assert len(at.get("vega_lite_chart")) == 4
+    assert len(at.get("vega_lite_chart")) == 5  # four indicators, and the Table 3 maturity
+    maturity = at.dataframe[-1].value
+    assert list(maturity.columns) == ["Table 3 row", "2025", "2026"]
+    assert list(maturity.iloc[-1]) == ["Rows smart per design, on average", "3.0", "13.0"]
     at.radio(key="indicators_by").set_value("buyer").run()
-    assert not at.exception and len(at.dataframe) == 1
+    assert not at.exception and len(at.dataframe) == 2  # the groups, and the maturity
 
 
 def test_page_in_chinese_runs(city: Database) -> None:
     at = _page(city, "zh")
     assert not at.exception, at.exception
+    assert "全市采购方案的表3成熟度" in [s.value for s in at.subheader]
+    assert at.dataframe[-1].value.columns[0] == "表3 行"
+
+
+def test_without_design_reviews_the_page_says_so(city: Database) -> None:
+    from sqlalchemy import delete
+
+    from procurement.store.rows import DesignReviewRow
+
+    with city.write() as session:
+        session.execute(delete(DesignReviewRow))
+    at = _page(city)
+    assert not at.exception, at.exception
+    assert "No design review recorded yet." in [i.value for i in at.info]
+    assert len(at.get("vega_lite_chart")) == 4

@@ -85,3 +85,33 @@ def test_the_review_appears_in_chinese(app):
     said = texts(at)
     assert "6.6.3 b) 避免供应商固化" in said
     assert "（2 共同利益平台的预算、6 联合采购）" in said  # row 1 is smart, so not listed
+
+
+def _record(at):
+    next(b for b in at.get("form_submit_button") if b.label == "Record this review").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_a_lead_records_the_review_in_the_portfolio_for_a_procurement(app, city):
+    from procurement.services import design_reviews
+
+    at = app("li.na", page="design_review")
+    _set(at, title="Parking <b>v2</b> *draft*", reference="HC-2026-017")
+    _submit(at)
+    box = at.selectbox(key="design_record_procurement_en")
+    assert box.options[0] == "none" and any("HC-2026-017" in o for o in box.options[1:])
+    box.select_index(next(i for i, o in enumerate(box.options) if "HC-2026-017" in o))
+    _record(at)
+    assert "Recorded as review 4 of HC-2026-017." in [shown(s.value) for s in at.success]
+    latest = design_reviews.recorded(city)[0]
+    assert (latest.design_key, latest.procurement, latest.title) == (
+        "HC-2026-017", "HC-2026-017", "Parking <b>v2</b> *draft*")
+
+
+def test_an_approver_reviews_but_does_not_record(app):
+    at = app("zhou.min", page="design_review")
+    _set(at, title="A design")
+    _submit(at)
+    assert at.metric and not any(b.label == "Record this review"
+                                 for b in at.get("form_submit_button"))
