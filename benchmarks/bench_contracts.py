@@ -30,8 +30,8 @@ from benchmarks.results import record
 from procurement.contracts.kpis import ContractKpi, CreditRule
 from procurement.services import benefits, contracts, demo, performance, users
 from procurement.services.actors import Actor
+from procurement.store.contract_rows import ContractKpiRow, ContractRow
 from procurement.store.db import Database
-from procurement.store.rows import ContractKpiRow, ContractRow
 from procurement.ui.contract_charts import benefit_chart, kpi_chart
 from procurement.vocabulary import Direction
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from procurement.errors import InputError, OptionError, Problem
 from procurement.i18n import N_
+from procurement.pipeline import planning
 from procurement.pipeline import releases as ocds
 from procurement.pipeline.awards import AwardNotice, award_hash, award_key, award_release
 from procurement.pipeline.checks import PackageChecker
@@ -94,7 +95,7 @@ class Publication:
         return self.finish()
 
     def entry(self, file: str, row: int | None, entry: PipelineEntry) -> None:
-        digest = ocds.entry_hash(entry, self.notice)
+        digest = planning.entry_hash(entry, self.notice)
         last = self.published.last.get(entry.id)
         release = self._next_release(entry, digest, last)
         if release is not None:
@@ -128,7 +129,7 @@ class Publication:
             self.report.unchanged += 1
             return None
         self.report.new_releases += 1
-        return ocds.planning_release(entry, self.notice, sequence + 1, self._date(_date))
+        return planning.planning_release(entry, self.notice, sequence + 1, self._date(_date))
 
     def award(self, notice: AwardNotice) -> None:
         key = award_key(notice.reference)

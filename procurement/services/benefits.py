@@ -25,8 +25,9 @@ from procurement.services.contracts import check_happened, load_contract, may_ma
 from procurement.services.errors import ConflictError, NotFound
 from procurement.store import audit, procurements
 from procurement.store import repository as repo
+from procurement.store.contract_rows import BenefitMeasurementRow, BenefitRow, ContractRow
 from procurement.store.db import Database
-from procurement.store.rows import BenefitMeasurementRow, BenefitRow, BidRow, ContractRow
+from procurement.store.rows import BidRow
 
 CONFIDENCE = "benefits_confidence"  # the rubric criterion of Table 3 row 8
 

@@ -33,17 +33,15 @@ from procurement.services.actors import Actor
 from procurement.services.errors import ConflictError, NotFound, PermissionDenied
 from procurement.store import audit, procurements
 from procurement.store import repository as repo
-from procurement.store.db import Database
-from procurement.store.rows import (
-    BidRow,
+from procurement.store.contract_rows import (
     ContractKpiRow,
     ContractRow,
     ModificationRow,
     PaymentRow,
-    PriceEnvelopeRow,
-    ProcurementRow,
     ReviewRow,
 )
+from procurement.store.db import Database
+from procurement.store.rows import BidRow, PriceEnvelopeRow, ProcurementRow
 from procurement.vocabulary import ContractKind, Reporting, Role
 
 CREDIT_PER_POINT = 1.0  # % of the month's charge per point below target, until refined

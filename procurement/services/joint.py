@@ -22,7 +22,7 @@ from procurement.services.errors import NotFound, StateError
 from procurement.services.pipeline import is_database, open_database
 from procurement.store import audit
 from procurement.store.db import Database
-from procurement.store.rows import JointOpportunityRow, PipelineEntryRow
+from procurement.store.pipeline_rows import JointOpportunityRow, PipelineEntryRow
 
 ACCEPTED, DISMISSED = "accepted", "dismissed"
 

@@ -15,8 +15,8 @@ from procurement.services import clock
 from procurement.services.actors import Actor
 from procurement.services.contracts import load_contract, may_manage
 from procurement.store import audit
+from procurement.store.contract_rows import ModificationRow, PaymentRow
 from procurement.store.db import Database
-from procurement.store.rows import ModificationRow, PaymentRow
 
 
 def record_payment(db: Database, actor: Actor, contract_id: int, paid_on: date, amount: float,

@@ -23,8 +23,8 @@ from procurement.services.actors import Actor
 from procurement.services.contracts import kpi_rows, load_contract, may_manage
 from procurement.store import audit
 from procurement.store import repository as repo
+from procurement.store.contract_rows import ContractRow, MeasurementRow
 from procurement.store.db import Database
-from procurement.store.rows import ContractRow, MeasurementRow
 from procurement.tables.measurements import (
     Measured,
     month,

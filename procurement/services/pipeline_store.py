@@ -34,7 +34,7 @@ from procurement.services.errors import NotFound, StateError
 from procurement.store import audit
 from procurement.store import repository as repo
 from procurement.store.db import Database
-from procurement.store.rows import PipelineEntryRow, PublishedItemRow
+from procurement.store.pipeline_rows import PipelineEntryRow, PublishedItemRow
 from procurement.vocabulary import Role, Status
 
 EDITORS = (Role.LEAD,)  # who keeps the pipeline: the procurement leads

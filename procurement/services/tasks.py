@@ -16,8 +16,9 @@ from procurement.services import clock
 from procurement.services.actors import Actor
 from procurement.services.contracts import reviews_held
 from procurement.store import repository as repo
+from procurement.store.contract_rows import ContractKpiRow, ContractRow, MeasurementRow
 from procurement.store.db import Database
-from procurement.store.rows import ContractKpiRow, ContractRow, MeasurementRow, ProcurementRow
+from procurement.store.rows import ProcurementRow
 from procurement.vocabulary import Coi, Milestone, Role, Status
 
 # What the lead does next in each status.

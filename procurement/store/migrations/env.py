@@ -2,6 +2,9 @@
 
 from alembic import context
 
+# The row modules that register their tables in Base's metadata beside rows' own (the
+# migrations never import them: this is Alembic's picture of the schema, for comparisons).
+from procurement.store import contract_rows, pipeline_rows  # noqa: F401
 from procurement.store.rows import Base
 
 connection = context.config.attributes.get("connection")

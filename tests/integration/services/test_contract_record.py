@@ -9,7 +9,7 @@ import pytest
 from procurement.errors import ProcurementError
 from procurement.services import benefits, clock, contracts, payments, tasks, users
 from procurement.services.errors import ConflictError, PermissionDenied
-from procurement.store.rows import ContractRow
+from procurement.store.contract_rows import ContractRow
 from procurement.vocabulary import ContractKind, Milestone
 from tests.integration import world
 from tests.integration.services.test_contracts import _award

@@ -158,7 +158,8 @@ def test_the_notice_and_the_index_name_every_buyer_of_a_joint_entry():
 
 
 def test_the_planning_release_of_a_joint_entry_lists_every_buyer_once():
-    from procurement.pipeline.releases import NoticeOptions, entry_hash, planning_release
+    from procurement.pipeline.planning import entry_hash, planning_release
+    from procurement.pipeline.releases import NoticeOptions
 
     made = joint_entry(joint.find(PIPELINE)[0], {e.id: e for e in PIPELINE}).model_copy(
         update={"joint_buyers": (*(joint_entry(joint.find(PIPELINE)[0],

@@ -13,7 +13,7 @@ import pytest
 
 from procurement.errors import InputError
 from procurement.pipeline import pages as notice_pages
-from procurement.pipeline import releases
+from procurement.pipeline import planning
 from procurement.pipeline.publish import PublishOptions, publish
 from procurement.pipeline.sources import EntryReader, ranges
 from procurement.pipeline.state import FileState
@@ -80,14 +80,14 @@ def test_processes_changes_nothing(tmp_path, pages):
 @pytest.mark.parametrize("processes", [1, 2])
 def test_a_release_the_schema_refuses_is_named_and_nothing_is_written(
         tmp_path, monkeypatch, processes):
-    made = releases.planning_release
+    made = planning.planning_release
 
     def wrong(*args: Any, **kwargs: Any) -> dict[str, Any]:
         release = made(*args, **kwargs)
         release["tender"]["status"] = "imagined"  # not in the closed tenderStatus codelist
         return release
 
-    monkeypatch.setattr(releases, "planning_release", wrong)
+    monkeypatch.setattr(planning, "planning_release", wrong)
     source = pipeline_csv(tmp_path / "p.csv", 2)
     with pytest.raises(InputError) as caught:
         publish(EntryReader(source), tmp_path / "site", replace(OPTIONS, pages=False), NOW,

@@ -11,12 +11,8 @@ import pytest
 from procurement.pipeline.awards import AwardNotice, Winner, award_release
 from procurement.pipeline.checks import PackageChecker, load_schema, schema_dir
 from procurement.pipeline.entry import PipelineEntry
-from procurement.pipeline.releases import (
-    NoticeOptions,
-    entry_hash,
-    planning_release,
-    release_date,
-)
+from procurement.pipeline.planning import entry_hash, planning_release
+from procurement.pipeline.releases import NoticeOptions, release_date
 
 ENTRY = PipelineEntry.model_validate({
     "id": "PIPE-1", "title": "Cycle lanes", "buyer": "London Borough of Barnet",
