@@ -224,9 +224,9 @@ def test_the_city_section_for_the_lead(city, browser, lang: Lang):
     assert values[tr("Procedures", lang)] == "2"
     charts = page.get_by_test_id("stVegaLiteChart")
     charts.first.locator("canvas, svg").first.wait_for()
-    charts.nth(len(CHARTED) - 1).locator("canvas, svg").first.wait_for()
-    assert charts.count() == len(CHARTED)
-    for n in range(len(CHARTED)):
+    charts.nth(len(CHARTED)).locator("canvas, svg").first.wait_for()
+    assert charts.count() == len(CHARTED) + 1  # and the Table 3 maturity's heat map
+    for n in range(len(CHARTED) + 1):
         drawn = charts.nth(n).locator("canvas, svg").first.bounding_box()
         assert drawn is not None and drawn["width"] > 100 and drawn["height"] > 10, drawn
     for key, label, _kind in INDICATORS:
@@ -234,6 +234,8 @@ def test_the_city_section_for_the_lead(city, browser, lang: Lang):
             page.get_by_role("heading", name=tr(label, lang), exact=True).wait_for()
     page.get_by_test_id("stDataFrame").locator("tr[role=row]").filter(
         has_text=demo.BUYER).first.wait_for(state="attached")
+    page.get_by_role("heading", name=tr("Table 3 maturity of the city's designs", lang)
+                     ).wait_for()
     pages.shot(page, f"city-indicators-{lang}")
     # Per year: a bar for each year awarded in.
     page.get_by_test_id("stRadio").get_by_text(tr("Year", lang), exact=True).click()
