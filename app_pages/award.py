@@ -14,7 +14,7 @@ from procurement.ui import context
 from procurement.ui.context import lang, t, tm
 from procurement.ui.evaluations import current_result
 from procurement.ui.feedback import flash, guarded
-from procurement.ui.integrity import integrity_check
+from procurement.ui.integrity import integrity_check, integrity_preview, integrity_record
 from procurement.ui.signin import require_actor
 from procurement.ui.text import plain
 from procurement.ui.widgets import (
@@ -79,24 +79,30 @@ with guarded():
                   next=formats.day(detail.standstill_end + timedelta(days=1), lang()))
                 + " " + law.standstill_rule.render(lang()), icon=":material/hourglass_top:")
 
+    if history and detail.status in (Status.STANDSTILL, Status.AWARDED):
+        integrity_record(db, who, detail.id)  # the approved recommendation's, with the notes
+
     if is_lead and detail.status == Status.MODERATION:
         st.subheader(t("Recommend the award"))
-        evaluation = current_result(who, detail.id).evaluation
+        lots = [str(lot["id"]) for lot in detail.lots] or ["all"]
+        evaluations = {lot: current_result(who, detail.id, lot).evaluation for lot in lots}
+        evaluation = evaluations[lots[0]]
         first = [b.bid_id for b in evaluation.ranking if b.rank == 1]
         if evaluation.winner is not None and len(first) == 1:
             st.markdown(tm("You recommend **{bid}** ({supplier}), ranked first with {total} "
                            "of 100 points.", bid=evaluation.winner.bid_id,
                            supplier=evaluation.winner.supplier,
                            total=formats.number(evaluation.winner.total, lang())))
+        # Outside the form, so that the preview below follows the winner chosen.
+        winner = st.selectbox(t("Winner (choose when bids tie for first place)"), first) \
+            if len(first) > 1 else None
+        chosen = {lot: winner for lot in lots} if winner else None
+        integrity_preview(db, who, detail.id, evaluations, chosen)
         with st.form("recommend"):
-            winner = st.selectbox(t("Winner (choose when bids tie for first place)"), first) \
-                if len(first) > 1 else None
             note = st.text_area(t("Why this bid offers the best long-term value (required)"))
             if st.form_submit_button(t("Recommend"), type="primary", icon=":material/send:"):
                 with guarded():
-                    lots = {str(lot["id"]) for lot in detail.lots} or {"all"}
-                    award.recommend(db, who, detail.id, note=note,
-                                    winners={lot: winner for lot in lots} if winner else None)
+                    award.recommend(db, who, detail.id, note=note, winners=chosen)
                     flash(t("Award recommended; an approver must now confirm it."))
                     st.rerun()
     if who.role == "approver" and detail.status == Status.AWARD_RECOMMENDED:

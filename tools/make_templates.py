@@ -98,6 +98,25 @@ L = {
     "resolution": ("Resolution", "处理结果"),
     "no_flags": ("No flag was raised.", "没有风险标记。"),
     "recommendation": ("Recommendation", "授标建议"),
+    "integrity": ("Integrity screening", "廉洁风险筛查"),
+    "integrity_intro": ("The recommendation's bids screened for the red flags of the Open "
+                        "Contracting Partnership's Cardinal library and for the bid-rigging "
+                        "patterns competition authorities look for; the approver, neither the "
+                        "lead nor the recommender, records a note on each flag before "
+                        "approving.",
+                        "推荐结果所涉投标已按开放合同伙伴关系 Cardinal 风险信号库及竞争执法机构"
+                        "使用的串通投标筛查方法进行筛查；审批人（非采购负责人、非推荐人）须在批准前"
+                        "逐项记录说明。"),
+    "integrity_flag": ("Flag", "风险信号"), "concerns": ("Bid or lot", "投标或标段"),
+    "finding": ("Finding", "筛查结果"), "approver_note": ("Approver's note", "审批人说明"),
+    "integrity_sources": ("Sources: Open Contracting Partnership, Cardinal indicators (R018, "
+                          "R024, R028, R036, R058); OECD (2009), Guidelines for Fighting Bid "
+                          "Rigging in Public Procurement; International Anti-Corruption "
+                          "Resource Center, guide to red flags. The award dossier's "
+                          "integrity.json gives each flag's source.",
+                          "依据：开放合同伙伴关系 Cardinal 指标（R018、R024、R028、R036、R058）；"
+                          "经合组织（2009）《公共采购中打击串通投标指南》；国际反腐败资源中心"
+                          "风险信号指南。授标档案中的 integrity.json 列明每个风险信号的依据。"),
     "audit": ("Audit trail", "审计日志"),
     # assessment summary
     "summary_title": ("Assessment summary", "评审结果说明"),
@@ -396,7 +415,18 @@ def report(lang: str) -> Document:
     tag(doc, "{%p for d in decisions %}")
     doc.add_paragraph("{{ d }}")
     tag(doc, "{%p endfor %}")
-    doc.add_heading(f"9. {text('audit', lang)}", level=1)
+    doc.add_heading(f"9. {text('integrity', lang)}", level=1)
+    tag(doc, "{%p if integrity.flags %}")
+    doc.add_paragraph(text("integrity_intro", lang))
+    loop_table(doc, [text("integrity_flag", lang), text("concerns", lang),
+                     text("finding", lang), text("approver_note", lang)], "f in integrity.flags",
+               ["{{ f.flag }}", "{{ f.concerns }}", "{{ f.finding }}", "{{ f.note }}"],
+               [2, 1.2, 4.2, 3.4])
+    small(doc, text("integrity_sources", lang))
+    tag(doc, "{%p else %}")
+    doc.add_paragraph("{{ integrity.none }}")
+    tag(doc, "{%p endif %}")
+    doc.add_heading(f"10. {text('audit', lang)}", level=1)
     doc.add_paragraph("{{ audit }}")
     return doc
 

@@ -1,5 +1,7 @@
 """Integrity screening on the command line: the recommendation's integrity flags, and the
-approver's note on each (approval waits for every note).
+approver's note on each (approval waits for every note). The lead, in moderation, sees the
+flags the recommendation would raise (the preview), and ``procure recommend`` lists those it
+raised on stderr.
 
     procure integrity ID --as USER [--json]
     procure integrity note ID --flag CODE [--bid REF | --lot LOT] --note TEXT --as USER
@@ -46,11 +48,28 @@ def _session(db_path: str | None, username: str) -> tuple[Any, Any]:
     return db, users.get_actor(db, username)
 
 
-def _line(flag: Any, lang: Lang) -> str:
+def _line(flag: Any, lang: Lang, *, notes: bool = True) -> str:
+    """A flag in three lines (two on the lead's preview, which has no notes): the indicator,
+    the bid or lot, the rule with the figures; the source; the approver's note."""
+    shown = (f"{flag.finding.code} · {flag.finding.subject} · {flag.indicator(lang)} — "
+             f"{flag.rule(lang)} {flag.detail(lang)}\n    {flag.finding.source}")
+    if not notes:
+        return shown
     noted = tr(N_("noted by {who}: {note}"), lang, who=flag.noted_by, note=flag.note) \
         if flag.note is not None else tr(N_("no note yet"), lang)
-    return (f"{flag.finding.code} · {flag.finding.subject} — {flag.rule(lang)} "
-            f"{flag.detail(lang)}\n    {flag.finding.source}\n    {noted}")
+    return f"{shown}\n    {noted}"
+
+
+def warn_raised(flags: list[Any], lang: Lang) -> None:
+    """After ``procure recommend``: the integrity flags the recommendation raised, as a
+    warning on stderr (they do not block it; the approver notes each before approving)."""
+    if not flags:
+        return
+    click.echo(tr(N_("warning: {message}"), lang, message=tr(N_(
+        "the recommendation raises integrity flags ({count}); the approver notes each before "
+        "approving:"), lang, count=len(flags))), err=True)
+    for flag in flags:
+        click.echo("  " + _line(flag, lang, notes=False).replace("\n", "\n  "), err=True)
 
 
 @integrity_group.command("list")
@@ -61,18 +80,27 @@ def _line(flag: Any, lang: Lang) -> str:
 @lang_option
 def list_flags(procurement_id: int, username: str, db_path: str | None, as_json: bool,
                lang: Lang) -> None:
-    """List the latest recommendation's integrity flags, with the approver's notes."""
-    from procurement.services import integrity
+    """List the latest recommendation's integrity flags, with the approver's notes; for the
+    lead during moderation, the flags the recommendation would raise if made now."""
+    from procurement.services import integrity, procurements
+    from procurement.vocabulary import Status
 
     db, actor = _session(db_path, username)
-    flags = integrity.screen(db, actor, procurement_id)
+    detail = procurements.get_procurement(db, actor, procurement_id)
+    preview = detail.status == Status.MODERATION and detail.lead == actor.username
+    flags = integrity.preview(db, actor, procurement_id) if preview \
+        else integrity.screen(db, actor, procurement_id)
     if as_json:
         click.echo(json.dumps([f.as_json(lang) for f in flags], ensure_ascii=False, indent=2))
         return
+    if preview:
+        click.echo(tr(N_("Before you recommend: the integrity flags the recommendation would "
+                         "raise if made now. The approver notes each before approving; "
+                         "explain them in your recommendation's reasons."), lang))
     if not flags:
         click.echo(tr(N_("No integrity flag on the recommendation."), lang))
     for flag in flags:
-        click.echo(_line(flag, lang))
+        click.echo(_line(flag, lang, notes=not preview))
 
 
 @integrity_group.command("note")

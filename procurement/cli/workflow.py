@@ -190,8 +190,11 @@ def resolve_flag(procurement_id: int, bid_ref: str, code: str, note: str, userna
 @lang_option
 def recommend(procurement_id: int, note: str, winners: tuple[str, ...], username: str,
               db_path: str | None, as_json: bool, lang: Lang) -> None:
-    """Recommend the award, with the evaluation frozen as it stands (the lead)."""
-    from procurement.services import award
+    """Recommend the award, with the evaluation frozen as it stands (the lead). The
+    integrity flags it raises, which the approver notes before approving, are listed on
+    stderr (see them before with procure integrity ID)."""
+    from procurement.cli.integrity import warn_raised
+    from procurement.services import award, integrity
 
     chosen = {}
     for pair in winners:
@@ -203,6 +206,7 @@ def recommend(procurement_id: int, note: str, winners: tuple[str, ...], username
     db, actor = _session(db_path, username)
     award.recommend(db, actor, procurement_id, note=note, winners=chosen or None)
     _report(db, procurement_id, as_json, lang, tr(N_("Award recommended."), lang))
+    warn_raised(integrity.screen(db, actor, procurement_id), lang)
 
 
 def _with_reason(name: str, help_text: str, service: str) -> click.Command:

@@ -20,6 +20,7 @@ from procurement.domain.views import (
     ScoreView,
 )
 from procurement.i18n import N_, Lang, tr
+from procurement.integrity import IntegrityFlag
 from procurement.rubric import Rubric
 from procurement.scoring.result import Evaluation, RankedBid
 from procurement.vocabulary import Role
@@ -123,7 +124,10 @@ def contract(detail: ProcurementDetail, rubric: Rubric, terms: ContractTerms,
 def report(detail: ProcurementDetail, rubric: Rubric, evaluation: Evaluation,
            scores: list[ScoreView], consensus: list[ConsensusView],
            resolutions: list[ResolutionView], decisions: list[DecisionView],
-           chain: ChainReport, lang: Lang, today: date) -> Context:
+           chain: ChainReport, lang: Lang, today: date,
+           integrity: list[IntegrityFlag] | None = None) -> Context:
+    """``integrity``: the flags of the recommendation (pending or approved) with the
+    approver's notes; none before a recommendation, or when the latest was returned."""
     names = {c.id: c.name.get(lang) for c in rubric.criteria}
     weights = rubric.weights()
     options = detail.options
@@ -186,6 +190,7 @@ def report(detail: ProcurementDetail, rubric: Rubric, evaluation: Evaluation,
                   for b in evaluation.ranking for f in b.flags],
         "decisions": (history := _decisions(decisions, detail, lang)),
         "recommendation": " ".join(history),
+        "integrity": _integrity(integrity, set(bids), lang),
         "audit": tr(N_("Audit chain intact on {date}: {count} entries, newest hash {hash}."), lang,
                     date=formats.day(today, lang), count=chain.entries, hash=chain.head_hash)
         if chain.ok else tr(N_("Audit chain BROKEN at entry {seq}: the record has been "
@@ -308,6 +313,33 @@ def _ranked(bid: RankedBid, lang: Lang) -> Context:
             "cost": formats.number(bid.evaluated_cost, lang),
             "status": tr(N_("ranked"), lang) if bid.status == "ranked"
             else tr(N_("disqualified"), lang)}
+
+
+def _integrity(flags: list[IntegrityFlag] | None, bids: set[str], lang: Lang) -> Context:
+    """The report's integrity section: the flags on this evaluation's bids (a lot's report,
+    its lot's), each with the approver's note, who wrote it and when."""
+    if flags is None:
+        return {"flags": [], "none": tr(N_("The integrity screening runs on a recommendation; "
+                                           "there is none awaiting approval or approved."),
+                                        lang)}
+    shown = []
+    for flag in flags:
+        if not set(flag.finding.bids) & bids:
+            continue
+        lot = flag.finding.lot
+        concerns = flag.bid or (tr(N_("all bids"), lang) if lot == "all"
+                                else tr(N_("lot {lot}"), lang, lot=lot))
+        note = tr(N_("{note} ({who}, {date})"), lang, note=flag.note,
+                  who=flag.noted_by_name or flag.noted_by or "?",
+                  date=formats.day(flag.noted_at.date(), lang) if flag.noted_at else "?") \
+            if flag.note is not None else tr(N_("no note yet"), lang)
+        shown.append({"flag": f"{flag.finding.code} · {flag.indicator(lang)}",
+                      "concerns": concerns,
+                      "finding": f"{flag.rule(lang)} {flag.detail(lang)}".strip(),
+                      "source": flag.finding.source, "note": note})
+    return {"flags": shown,
+            "none": tr(N_("The screening raised no integrity flag on the recommendation."),
+                       lang)}
 
 
 def winners_text(winners: dict[str, str]) -> str:

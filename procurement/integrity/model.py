@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from procurement.i18n import N_
+from procurement.i18n import N_, Lang, tr
 
 # Open Contracting Partnership, Cardinal (ocdscardinal), indicator documentation.
 CARDINAL = "https://github.com/open-contracting/cardinal-rs/blob/main/docs/cli/indicators/R/"
@@ -28,6 +30,22 @@ IACRC_PATTERNS = "https://guide.iacrc.org/red-flag-unusual-bidding-patterns/"
 # An anti-corruption toolkit page (attributed to the World Bank / ADB, not verified): "The
 # same increment exists between the bids of each company".
 TOOLKIT = "http://cca.org.mx/ps/funcionarios/toolkit/html/theme1/t1p2b.htm"
+
+
+# Each indicator by its code, with its name (Cardinal's own titles for its indicators), in the
+# order the screening reports them.
+INDICATORS = {
+    "R018": N_("Single bid received"),
+    "R024": N_("Price close to the winning bid"),
+    "R028": N_("Identical bid prices"),
+    "R036": N_("Lowest bid disqualified"),
+    "R058": N_("Heavily discounted bid"),
+    "BR-PROGRESSION": N_("Prices in progression"),
+    "BR-RATIO": N_("Constant price ratio across lots"),
+    "BR-COVER": N_("Cover bid"),
+    "BR-FIGURES": N_("Same unusual figures"),
+}
+LANGUAGES: tuple[Lang, ...] = ("en", "zh")
 
 
 @dataclass(frozen=True)
@@ -57,6 +75,55 @@ class Finding:
     bids: tuple[str, ...]
     params: dict[str, str] = field(default_factory=dict)
     detail: str = ""  # a msgid with the figures: rendered with params
+
+
+@dataclass(frozen=True)
+class IntegrityFlag:
+    """A finding with the approver's note, if any (none on the lead's preview), rendered in a
+    language on demand."""
+
+    finding: Finding
+    note: str | None = None
+    noted_by: str | None = None  # a user name
+    noted_by_name: str | None = None  # the person's name
+    noted_at: datetime | None = None
+    version: int | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.finding.code}/{self.finding.subject}"
+
+    @property
+    def bid(self) -> str | None:
+        """The bid the flag is on; none for a flag on a lot as a whole."""
+        subject = self.finding.subject
+        return None if subject.startswith("lot:") else subject
+
+    def indicator(self, lang: Lang) -> str:
+        code = self.finding.code
+        return tr(INDICATORS[code], lang) if code in INDICATORS else code
+
+    def rule(self, lang: Lang) -> str:
+        return tr(self.finding.rule, lang, **self.finding.params)
+
+    def detail(self, lang: Lang) -> str:
+        return tr(self.finding.detail, lang, **self.finding.params) if self.finding.detail else ""
+
+    def as_json(self, lang: Lang) -> dict[str, Any]:
+        f = self.finding
+        return {"code": f.code, "indicator": self.indicator(lang), "subject": f.subject,
+                "lot": f.lot, "bid": self.bid, "bids": list(f.bids), "rule": self.rule(lang),
+                "detail": self.detail(lang), "source": f.source, "note": self.note,
+                "noted_by": self.noted_by, "noted_by_name": self.noted_by_name,
+                "noted_at": self.noted_at.isoformat(timespec="seconds") if self.noted_at
+                else None, "note_version": self.version}
+
+    def as_record(self) -> dict[str, Any]:
+        """:meth:`as_json` with the texts in both languages (``{"en": …, "zh": …}``): the
+        award dossier's record, read in either."""
+        shown = {lang: self.as_json(lang) for lang in LANGUAGES}
+        return {**shown["en"], **{key: {lang: shown[lang][key] for lang in LANGUAGES}
+                                  for key in ("indicator", "rule", "detail")}}
 
 
 class IntegritySettings(BaseModel):

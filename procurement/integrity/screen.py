@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from procurement.integrity import cardinal, rigging
-from procurement.integrity.model import Finding, IntegrityBid, IntegritySettings
+from procurement.integrity.model import INDICATORS, Finding, IntegrityBid, IntegritySettings
 
 Screen = Callable[[list[IntegrityBid], IntegritySettings], list[Finding]]
 PER_LOT: tuple[Screen, ...] = (cardinal.single_bid, cardinal.close_to_winner,
                                cardinal.identical_prices, cardinal.heavily_discounted,
                                rigging.progression, rigging.cover_bids, rigging.unusual_figures)
-CODES = ("R018", "R024", "R028", "R036", "R058", "BR-PROGRESSION", "BR-RATIO", "BR-COVER",
-         "BR-FIGURES")
+CODES = tuple(INDICATORS)
 
 
 def screen(bids: list[IntegrityBid], settings: IntegritySettings | None = None, *,

@@ -21,7 +21,16 @@ from procurement.domain.views import DecisionView, ProcurementDetail
 from procurement.i18n import N_, Lang, tr
 from procurement.paths import shipped_dir
 from procurement.scoring.result import Evaluation
-from procurement.services import access, award, bids, clock, moderation, procurements, scoring
+from procurement.services import (
+    access,
+    award,
+    bids,
+    clock,
+    integrity,
+    moderation,
+    procurements,
+    scoring,
+)
 from procurement.services.actors import Actor
 from procurement.services.errors import StateError
 from procurement.services.reasons import letter_reasons
@@ -30,7 +39,7 @@ from procurement.store import audit
 from procurement.store import procurements as procurement_rows
 from procurement.store import repository as repo
 from procurement.store.db import Database
-from procurement.vocabulary import DocumentKind, Role
+from procurement.vocabulary import DocumentKind, Outcome, Role
 
 KINDS = ("clause-pack", "contract", "evaluation-report", "assessment-summary")
 Properties = dict[str, object]  # core document properties set on the rendered file
@@ -104,13 +113,15 @@ def evaluation_report(db: Database, actor: Actor, procurement_id: int, lang: Lan
                       lot: str | None = None, properties: Properties | None = None
                       ) -> Document:
     """The evaluation report: methodology, panel, every score, moderation, ranking,
-    sensitivity, flags and their resolution, recommendation, audit-chain status."""
+    sensitivity, flags and their resolution, recommendation, the integrity screening of the
+    recommendation with the approver's notes, audit-chain status."""
     with db.read() as session:
         row = access.load(session, procurement_id)
         access.may_read_evaluation(actor, row)
         access.may_open_envelopes_for_record(actor, row)
         latest = repo.latest_decision(session, row.id)
         evaluation = _frozen_or_current(session, row, latest, lot)
+        screened = latest is not None and latest.outcome != Outcome.RETURNED
         chain = audit.verify(session)
     detail = procurements.get_procurement(db, actor, procurement_id)
     reader = _reader(actor)
@@ -119,7 +130,8 @@ def evaluation_report(db: Database, actor: Actor, procurement_id: int, lang: Lan
         scoring.panel_scores(db, reader, procurement_id),
         moderation.consensus_scores(db, reader, procurement_id),
         moderation.flag_resolutions(db, reader, procurement_id),
-        award.decisions(db, reader, procurement_id), chain, lang, clock.today())
+        award.decisions(db, reader, procurement_id), chain, lang, clock.today(),
+        integrity.screen(db, reader, procurement_id) if screened else None)
     return _render("evaluation-report", detail, lang, context, template, template_name,
                    properties=properties)
 

@@ -2,7 +2,8 @@
 itself (issue 14).
 
 ``build`` writes the published methodology, the evaluation report, every assessment summary
-and the contract draft (each in English and Chinese, for every lot), the procurement's audit
+and the contract draft (each in English and Chinese, for every lot), the integrity screening
+of the recommendation with the approver's notes (``integrity.json``), the procurement's audit
 log, and ``manifest.json``: each file's SHA-256, the audit chain's head at that moment, the
 toolkit's version and the time. Every Word document carries that head in its ``identifier``
 property. ``verify`` recomputes the hashes and, given the database, checks that its audit
@@ -19,6 +20,7 @@ import tempfile
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +96,9 @@ def build(db: Database, actor: Actor, procurement_id: int, out: Path, *,
                   for f in _unpack(half)]
     else:
         files += _documents(db, actor, procurement_id, LANGUAGES, lots, mark)
+    screened = _integrity_record(db, actor, procurement_id)
+    if screened is not None:  # the flags of the latest recommendation, with their notes
+        files.append(("integrity.json", screened))
     record = _contract_record(db, actor, procurement_id)
     if record is not None:  # once awarded: the contracts, their KPIs and measurements
         files.append(("contract-record.json", record))
@@ -141,6 +146,32 @@ def _documents(db: Database, actor: Actor, procurement_id: int, languages: tuple
                                                     properties=mark)]
             files += [(folder + document.name, document.content) for document in made]
     return files
+
+
+def _integrity_record(db: Database, actor: Actor, procurement_id: int) -> bytes | None:
+    """The latest recommendation (who made it, its approval), the settings of the screening
+    and each integrity flag: code, indicator, rule and figures in both languages, source, the
+    bid or lot it is on, and the approver's note with its author and time."""
+    from procurement.integrity import IntegritySettings
+    from procurement.services import award, integrity
+
+    history = award.decisions(db, actor, procurement_id)
+    if not history:
+        return None
+    latest = history[-1]
+
+    def at(moment: datetime | None) -> str | None:
+        return moment.isoformat(timespec="seconds") if moment else None
+
+    return _json({
+        "recommendation": {
+            "number": len(history), "outcome": latest.outcome, "winners": latest.winners,
+            "recommended_by": latest.recommended_by,
+            "recommended_by_name": latest.recommended_by_name,
+            "recommended_at": at(latest.recommended_at), "approved_by": latest.approved_by,
+            "approved_by_name": latest.approved_by_name, "approved_at": at(latest.approved_at)},
+        "settings": IntegritySettings().model_dump(mode="json"),
+        "flags": [flag.as_record() for flag in integrity.screen(db, actor, procurement_id)]})
 
 
 def _contract_record(db: Database, actor: Actor, procurement_id: int) -> bytes | None:

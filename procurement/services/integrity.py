@@ -1,22 +1,27 @@
 """Integrity screening before the approver signs: the recommendation's bids screened for the
 Cardinal red flags and the bid-rigging screens (procurement.integrity), and the approver's
 note on each flag. Four eyes: an approver who is neither the lead nor the recommender notes
-the flags; award.approve refuses while a flag has no note."""
+the flags; award.approve refuses while a flag has no note. Before recommending, the lead
+previews the flags the recommendation would raise (``preview``), to explain them in it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from procurement.domain.procurement import Step, allowed, refused
 from procurement.errors import ProcurementError
-from procurement.i18n import N_, Lang, tr
-from procurement.integrity import Finding, IntegrityBid, IntegritySettings
+from procurement.i18n import N_
+from procurement.integrity import Finding, IntegrityBid, IntegrityFlag, IntegritySettings
 from procurement.integrity import screen as run_screen
 from procurement.rubric.model import Rubric
+from procurement.scoring.result import Evaluation
 from procurement.services import access, clock
 from procurement.services.actors import Actor
 from procurement.services.errors import NotFound, PermissionDenied, StateError
+from procurement.services.results import evaluate_in, lots_of
 from procurement.store import audit, procurements
 from procurement.store import repository as repo
 from procurement.store.db import Database
@@ -24,40 +29,37 @@ from procurement.store.rows import DecisionRow, IntegrityNoteRow, ProcurementRow
 from procurement.vocabulary import Outcome, Role, Status
 
 
-class IntegrityFlag:
-    """One flag with the approver's note, if any (rendered in a language on demand)."""
-
-    def __init__(self, finding: Finding, note: IntegrityNoteRow | None,
-                 noted_by: str | None) -> None:
-        self.finding, self.noted_by = finding, noted_by
-        self.note = note.note if note else None
-        self.noted_at = note.noted_at if note else None
-        self.version = note.version if note else None
-
-    @property
-    def key(self) -> str:
-        return f"{self.finding.code}/{self.finding.subject}"
-
-    def rule(self, lang: Lang) -> str:
-        return tr(self.finding.rule, lang, **self.finding.params)
-
-    def detail(self, lang: Lang) -> str:
-        return tr(self.finding.detail, lang, **self.finding.params) if self.finding.detail else ""
-
-    def as_json(self, lang: Lang) -> dict[str, Any]:
-        f = self.finding
-        return {"code": f.code, "subject": f.subject, "lot": f.lot, "bids": list(f.bids),
-                "rule": self.rule(lang), "detail": self.detail(lang), "source": f.source,
-                "note": self.note, "noted_by": self.noted_by,
-                "noted_at": self.noted_at.isoformat() if self.noted_at else None}
-
-
 def bids_of(decision: DecisionRow) -> list[IntegrityBid]:
     """The recommendation's bids, from the evaluation frozen with it."""
+    return _bids({lot: evaluation.get("ranking", [])
+                  for lot, evaluation in decision.evaluation.items()}, decision.winners)
+
+
+# What the screening reads of a ranked bid: the fields of the evaluation frozen with a
+# recommendation (RankedBid as JSON).
+_READ = {"ranking": {"__all__": {"bid_id", "supplier", "cost", "status", "sme"}}}
+
+
+def bids_before(evaluations: Mapping[str, Evaluation],
+                winners: Mapping[str, str] | None = None) -> list[IntegrityBid]:
+    """The bids as a recommendation made now would freeze them: each lot's evaluation with
+    its winner (the bid named for a tied first place, else the one ranked first; none while
+    a tie is undecided)."""
+    rankings, chosen = {}, {}
+    for lot, evaluation in evaluations.items():
+        rankings[lot] = evaluation.model_dump(mode="json", include=_READ)["ranking"]
+        first = [b.bid_id for b in evaluation.ranking if b.rank == 1]
+        named = (winners or {}).get(lot)
+        chosen[lot] = named if named in first else first[0] if len(first) == 1 else None
+    return _bids(rankings, chosen)
+
+
+def _bids(rankings: Mapping[str, Iterable[Mapping[str, Any]]],
+          winners: Mapping[str, str | None]) -> list[IntegrityBid]:
     found = []
-    for lot, evaluation in decision.evaluation.items():
-        winner = decision.winners.get(lot)
-        for b in evaluation.get("ranking", []):
+    for lot, ranking in rankings.items():
+        winner = winners.get(lot)
+        for b in ranking:
             found.append(IntegrityBid(
                 bid_ref=b["bid_id"], supplier=b["supplier"], cost=b.get("cost"),
                 valid=b["status"] == "ranked", lot=lot, sme=bool(b.get("sme")),
@@ -67,7 +69,14 @@ def bids_of(decision: DecisionRow) -> list[IntegrityBid]:
 
 def findings(row: ProcurementRow, decision: DecisionRow,
              settings: IntegritySettings | None = None) -> list[Finding]:
-    return run_screen(bids_of(decision), settings,
+    return screened(row, bids_of(decision), settings)
+
+
+def screened(row: ProcurementRow, bids: list[IntegrityBid],
+             settings: IntegritySettings | None = None) -> list[Finding]:
+    """Every screen over these bids of the procurement (R036 asks whether its award
+    criterion is price only)."""
+    return run_screen(bids, settings,
                       price_only=is_price_only(procurements.to_domain(row).rubric))
 
 
@@ -79,12 +88,18 @@ def is_price_only(rubric: Rubric) -> bool:
 
 def _flags(session: Session, row: ProcurementRow, decision: DecisionRow) -> list[IntegrityFlag]:
     notes = {(n.code, n.subject): n for n in repo.integrity_notes(session, decision.id)}
-    names = repo.usernames(session, {n.noted_by for n in notes.values()})
-    out = []
-    for finding in findings(row, decision):
-        note = notes.get((finding.code, finding.subject))
-        out.append(IntegrityFlag(finding, note, names.get(note.noted_by) if note else None))
-    return out
+    people = {n.noted_by for n in notes.values()}
+    names, full = repo.usernames(session, people), repo.display_names(session, people)
+    return [_noted(finding, notes.get((finding.code, finding.subject)), names, full)
+            for finding in findings(row, decision)]
+
+
+def _noted(finding: Finding, note: IntegrityNoteRow | None, names: Mapping[int, str],
+           full: Mapping[int, str]) -> IntegrityFlag:
+    if note is None:
+        return IntegrityFlag(finding)
+    return IntegrityFlag(finding, note.note, names.get(note.noted_by),
+                         full.get(note.noted_by), note.noted_at, note.version)
 
 
 def unnoted(session: Session, row: ProcurementRow, decision: DecisionRow) -> list[str]:
@@ -106,6 +121,25 @@ def screen(db: Database, actor: Actor, procurement_id: int) -> list[IntegrityFla
         return _flags(session, row, decision)
 
 
+def preview(db: Database, actor: Actor, procurement_id: int,
+            evaluations: Mapping[str, Evaluation] | None = None,
+            winners: Mapping[str, str] | None = None) -> list[IntegrityFlag]:
+    """The integrity flags the lead's recommendation would raise if made now, without notes
+    (the approver notes them once it is made): for the lead, while the award may be
+    recommended. ``evaluations``: each lot's current evaluation, when the caller has it
+    already (the award page); else it is computed here. ``winners``: the bid chosen for a
+    lot whose first place is tied."""
+    with db.read() as session:
+        row = access.lead_of(session, actor, procurement_id)
+        procurement = procurements.to_domain(row)
+        if not allowed(procurement, Step.RECOMMEND):
+            raise refused(procurement)
+        if evaluations is None:
+            evaluations = {lot: evaluate_in(session, row, lot).evaluation
+                           for lot in lots_of(row)}
+        return [IntegrityFlag(f) for f in screened(row, bids_before(evaluations, winners))]
+
+
 def note(db: Database, actor: Actor, procurement_id: int, code: str, subject: str,
          text: str) -> IntegrityFlag:
     """Record (or replace) the approver's note on one flag of the pending recommendation."""
@@ -122,9 +156,9 @@ def note(db: Database, actor: Actor, procurement_id: int, code: str, subject: st
         if actor.id in (row.lead_id, decision.recommended_by):
             raise PermissionDenied(N_("the integrity flags are noted by an approver who is "
                                       "neither the lead nor the recommender"))
-        flag = next((f for f in _flags(session, row, decision)
-                     if (f.finding.code, f.finding.subject) == (code, subject)), None)
-        if flag is None:
+        finding = next((f for f in findings(row, decision)
+                        if (f.code, f.subject) == (code, subject)), None)
+        if finding is None:
             raise NotFound(N_("no integrity flag {code} on {subject}"), code=code,
                            subject=subject)
         existing = next((n for n in repo.integrity_notes(session, decision.id)
@@ -142,4 +176,5 @@ def note(db: Database, actor: Actor, procurement_id: int, code: str, subject: st
         audit.append(session, actor.username, "integrity.note", f"procurement:{row.id}",
                      procurement_id=row.id, before=None if before is None else {"note": before},
                      after={"code": code, "subject": subject, "note": existing.note})
-        return IntegrityFlag(flag.finding, existing, actor.username)
+        return IntegrityFlag(finding, existing.note, actor.username, actor.display_name,
+                             existing.noted_at, existing.version)

@@ -107,7 +107,8 @@ _LEAD_HINTS = {
     Status.PRICE_OPENING: N_("Check the price envelopes and the flags, then open the prices and "
                         "start moderation."),
     Status.MODERATION: N_("Moderate the scores the panel disagrees on, record how each flag was "
-                     "resolved, then recommend the award."),
+                          "resolved, then recommend the award, explaining the integrity flags "
+                          "it will raise."),
     Status.AWARD_RECOMMENDED: N_("An approver other than you now approves the recommendation or "
                             "returns it to moderation."),
     Status.AWARDED: N_("The contract is awarded: the contract draft, the assessment summaries and "
@@ -117,8 +118,9 @@ _LEAD_HINTS = {
 _WAITING = N_("Nothing for you to do yet: you approve once the lead recommends the award "
               "(the procurement is now in {status}).")
 _APPROVER_HINTS = {
-    Status.AWARD_RECOMMENDED: N_("Approve the recommendation, or return it to moderation with your "
-                            "reason."),
+    Status.AWARD_RECOMMENDED: N_("Check the integrity flags and record a note on each, then "
+                                 "approve the recommendation; or return it to moderation with "
+                                 "your reason."),
     Status.AWARDED: N_("The contract is awarded; the record and its documents are open to you."),
     Status.CANCELLED: N_("This procurement was cancelled."),
 }

@@ -170,7 +170,7 @@ def test_pdf_copies(city, tmp_path, request):
                             capture_output=True, text=True, check=True).stdout
     assert "Contents" in report and "Update the fields" not in report
     assert re.search(r"1\. Methodology\.{3,}\s*1\b", report), report
-    assert re.search(r"9\. Audit trail\.{3,}\s*\d+", report), report
+    assert re.search(r"10\. Audit trail\.{3,}\s*\d+", report), report
 
 
 def _widths(table) -> list[int]:

@@ -31,8 +31,9 @@ def dossier(city: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dossier") / "HC-2025-009.zip"
     run = procure("dossier", "--procurement", AWARDED, "--out", out, "--db", city)
     assert run.returncode == 0, run.stderr
-    # 2 × (report, contract, 3 summaries), methodology, audit log, the contract record
-    assert run.stdout.startswith(f"Wrote {out}: 13 files, audit chain head ")
+    # 2 × (report, contract, 3 summaries), methodology, integrity screening, audit log, the
+    # contract record
+    assert run.stdout.startswith(f"Wrote {out}: 14 files, audit chain head ")
     return out
 
 
@@ -63,7 +64,11 @@ def test_the_dossier_holds_every_document_and_a_manifest_that_proves_them(city, 
         assert f"{lang}/HC-2025-009-contract.{lang}.docx" in names
         assert len([n for n in names if n.startswith(f"{lang}/")
                     and "assessment-summary" in n]) == 3
-    assert {"methodology.json", "audit-log.csv", "contract-record.json"} <= set(names)
+    assert {"methodology.json", "integrity.json", "audit-log.csv",
+            "contract-record.json"} <= set(names)
+    screening = json.loads(contents["integrity.json"])  # the demo's award raised no flag
+    assert screening["flags"] == [] and screening["recommendation"]["outcome"] == "approved"
+    assert screening["recommendation"]["approved_by"] == "zhou.min"
     (record,) = json.loads(contents["contract-record.json"])
     # The whole contract stage: payments, milestones, benefits with the evaluation's score.
     assert len(record["contract"]["payments"]) == 13 and record["contract"]["milestones"]
@@ -92,7 +97,7 @@ def test_verify_says_the_dossier_is_intact_and_the_chain_holds_its_head(city, do
     run = procure("dossier", "verify", dossier, "--db", city)
     assert run.returncode == 0, run.stderr
     lines = run.stdout.splitlines()
-    assert lines[0].startswith("Dossier intact: 13 files of HC-2025-009, made ")
+    assert lines[0].startswith("Dossier intact: 14 files of HC-2025-009, made ")
     assert lines[1].startswith("The database's audit chain holds and contains the dossier's "
                                "head (entry ")
     alone = procure("dossier", "verify", dossier)  # without a database: the files only

@@ -21,7 +21,8 @@ def test_two_processes_make_the_same_dossier(db, tmp_path, monkeypatch):
         assert first.namelist() == second.namelist()
         names = first.namelist()
     assert "en/T-1-evaluation-report.en.docx" in names and "zh/T-1-contract.zh.docx" in names
-    assert two.files == one.files == 2 * (2 + 3) + 2
+    assert "integrity.json" in names
+    assert two.files == one.files == 2 * (2 + 3) + 3  # + methodology, integrity, audit log
     # The first dossier's building is in the chain after its head: the second proves a
     # later head, and both still verify.
     assert dossier.verify(one.path, db).ok and dossier.verify(two.path, db).ok

@@ -22,15 +22,37 @@ FLAGGED = [
 
 
 @pytest.fixture
-def recommended(db, monkeypatch):
+def moderated(db, monkeypatch):
     monkeypatch.setattr(world, "BIDS", FLAGGED)
     who = world.people(db)
     pid = world.procurement(db, who, "moderation")
     moderation.set_consensus(db, who["lead"], pid, "A", "quality", 3, "agreed")
     for bid in ("A", "B"):  # far below C's 250: the lead's abnormally-low check comes first
         moderation.resolve_flag(db, who["lead"], pid, bid, "abnormally_low", "costing checked")
+    return who, pid
+
+
+@pytest.fixture
+def recommended(db, moderated):
+    who, pid = moderated
     award.recommend(db, who["lead"], pid, note="best value")
     return who, pid
+
+
+def test_the_leads_preview_is_what_the_recommendation_raises(db, moderated):
+    who, pid = moderated
+    preview = integrity.preview(db, who["lead"], pid)
+    assert [f.key for f in preview] == ["R024/A", "BR-COVER/C"]
+    assert all(f.note is None for f in preview)
+    assert preview[0].indicator("en") == "Price close to the winning bid"
+    for other in ("boss", "lead2"):  # the lead's own preview
+        with pytest.raises(PermissionDenied):
+            integrity.preview(db, who[other], pid)
+    award.recommend(db, who["lead"], pid, note="best value; B's price checked")
+    assert [f.as_json("en") for f in integrity.screen(db, who["boss"], pid)] == [
+        f.as_json("en") for f in preview]
+    with pytest.raises(StateError):  # recommended: the recommendation is screened instead
+        integrity.preview(db, who["lead"], pid)
 
 
 def test_screen_names_indicator_rule_and_source(db, recommended):
