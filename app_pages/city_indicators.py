@@ -3,11 +3,14 @@ bidders, SME share, supplier concentration, top supplier, price-only awards, new
 overall and per buyer, CPV division or year, with their definitions in docs/indicators.md;
 and the portfolio's Table 3 maturity per year from the design reviews recorded."""
 
+import json
+
 import streamlit as st
 
 from procurement import formats
 from procurement.design.maturity import maturity_table
 from procurement.indicators.names import GROUPS, INDICATORS
+from procurement.indicators.table import indicators_csv
 from procurement.services import indicators
 from procurement.ui import context
 from procurement.ui.context import t
@@ -56,6 +59,13 @@ elif result is not None:
     st.dataframe([{t(GROUPS[by]): g["key"],
                    **{t(label): shown(g[key], kind) for key, label, kind in INDICATORS}}
                   for g in result["groups"]], hide_index=True, width="stretch")
+    left, right = st.columns(2)
+    left.download_button(t("Indicators (CSV)"), data=indicators_csv(result),
+                         file_name=f"indicators-by-{by}.csv", mime="text/csv",
+                         icon=":material/download:")
+    right.download_button(t("Indicators (JSON)"), file_name=f"indicators-by-{by}.json",
+                          data=json.dumps(result, ensure_ascii=False, indent=2),
+                          mime="application/json", icon=":material/download:")
 
 st.subheader(t("Table 3 maturity of the city's designs"))
 st.caption(t("Per year, the designs reviewed that year (each by its latest review): how many "

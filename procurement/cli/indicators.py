@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import click
@@ -18,19 +19,42 @@ from procurement.i18n import N_, Lang, tr
 @click.argument("source", metavar="SOURCE")
 @click.option("--by", type=click.Choice(["buyer", "cpv", "year"]),
               help="Also compute the indicators for each buyer, CPV division or year.")
+@click.option("--csv", "csv_path", metavar="FILE.csv",
+              help="Also write the figures as CSV (a row overall and one per group).")
 @json_option
 @lang_option
-def indicators_command(source: str, by: str | None, as_json: bool, lang: Lang) -> None:
+def indicators_command(source: str, by: str | None, csv_path: str | None, as_json: bool,
+                       lang: Lang) -> None:
     """Single-bid rate, bidders, SME share, supplier concentration (HHI), top supplier's
     share, price-only awards and new suppliers, from SOURCE: an OCDS release or record
     package (.json), JSON lines (.jsonl, .ndjson; .gz too) or the city's database."""
     from procurement.services import indicators
 
+    target = _csv_target(csv_path) if csv_path else None
     result = indicators.of_source(source, by)  # type: ignore[arg-type]
+    if target is not None:
+        from procurement.atomic import atomic_path
+        from procurement.indicators.table import indicators_csv
+
+        with atomic_path(target) as temporary:
+            temporary.write_text(indicators_csv(result), encoding="utf-8", newline="")
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
     click.echo(_render(result, lang))
+
+
+def _csv_target(csv_path: str) -> Path:
+    from procurement.errors import ProcurementError
+
+    path = Path(csv_path)
+    if path.suffix.lower() != ".csv":
+        raise ProcurementError(N_("cannot write {file}: the file must end in .csv"),
+                               file=csv_path)
+    if not path.parent.is_dir():
+        raise ProcurementError(N_("cannot write {file}: the folder {folder} does not exist"),
+                               file=csv_path, folder=str(path.parent))
+    return path
 
 
 def _cell(value: Any, kind: str, lang: Lang) -> str:

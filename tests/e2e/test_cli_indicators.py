@@ -128,3 +128,32 @@ def test_a_2_gb_package_is_streamed_not_loaded(tmp_path: Path) -> None:
 def test_missing_file() -> None:
     done = procure("indicators", "no-such-file.json")
     assert done.returncode == 2 and "no such file" in done.stderr
+
+
+def test_csv_has_a_row_overall_and_one_per_group(tmp_path: Path) -> None:
+    import csv
+
+    lines = tmp_path / "releases.ndjson"
+    lines.write_text("".join(json.dumps(r) + "\n" for r in dataset.releases()), "utf-8")
+    out = tmp_path / "indicators.csv"
+    done = procure("indicators", lines, "--by", "buyer", "--csv", out)
+    assert done.returncode == 0, done.stderr
+    raw = out.read_bytes()
+    assert raw.startswith("\ufeff".encode()) and b"\r\n" in raw  # as pipeline.csv: Excel-ready
+    rows = list(csv.DictReader(out.read_text("utf-8-sig").splitlines()))
+    found = _json(lines, "--by", "buyer")
+    assert [(r["grouping"], r["key"]) for r in rows] == [("overall", "")] + [
+        ("buyer", str(g["key"])) for g in found["groups"]]
+    assert float(rows[0]["single_bid_rate"]) == pytest.approx(1 / 3, abs=1e-5)
+    assert rows[0]["procedures"] == str(found["overall"]["procedures"])
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("missing/indicators.csv", "does not exist"), ("indicators.txt", "must end in .csv")])
+def test_csv_to_a_bad_path_is_one_line(tmp_path: Path, name: str, message: str) -> None:
+    lines = tmp_path / "releases.ndjson"
+    lines.write_text("".join(json.dumps(r) + "\n" for r in dataset.releases()), "utf-8")
+    done = procure("indicators", lines, "--csv", tmp_path / name)
+    assert done.returncode == 2 and done.stdout == ""
+    assert len(done.stderr.strip().splitlines()) == 1 and message in done.stderr
+    assert not (tmp_path / name).exists()
