@@ -4,6 +4,7 @@ as the tests' other pages are."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, cast
 
 from streamlit.testing.v1 import AppTest
 
@@ -31,8 +32,8 @@ def test_page_shows_the_indicators_and_charts(city: Database) -> None:
     maturity = at.dataframe[-1].value
     assert list(maturity.columns) == ["Table 3 row", "2025", "2026"]
     assert list(maturity.iloc[-1]) == ["Rows smart per design, on average", "3.0", "13.0"]
-    downloads = {b.label: b for b in at.get("download_button")}
-    assert set(downloads) == {"Indicators (CSV)", "Indicators (JSON)"}
+    downloads = {cast(Any, b).label for b in at.get("download_button")}
+    assert downloads == {"Indicators (CSV)", "Indicators (JSON)"}
     at.radio(key="indicators_by").set_value("buyer").run()
     assert not at.exception and len(at.dataframe) == 2  # the groups, and the maturity
 
