@@ -26,6 +26,18 @@ def refuse_folder(path: Path) -> None:
                                file=str(path), example=str(path / f"out{path.suffix or '.csv'}"))
 
 
+def writable_file(path: str | Path, suffixes: tuple[str, ...], wrong_suffix: str) -> Path:
+    """Refuse an output file we cannot write, before any work is done: a name not ending in
+    one of ``suffixes`` (the message ``wrong_suffix``, with ``{file}``), or in a missing folder."""
+    path = Path(path)
+    if path.suffix.lower() not in suffixes:
+        raise ProcurementError(wrong_suffix, file=str(path))
+    if not path.parent.is_dir():
+        raise ProcurementError(N_("cannot write {file}: the folder {folder} does not exist"),
+                               file=str(path), folder=str(path.parent))
+    return path
+
+
 @contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; rename it into place only on success. A

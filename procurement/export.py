@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from procurement.atomic import atomic_path, refuse_folder
-from procurement.errors import ProcurementError
+from procurement.atomic import atomic_path, refuse_folder, writable_file
 from procurement.i18n import N_, Lang
 from procurement.tables import arrow
 
@@ -128,13 +127,8 @@ def check_output_path(path: str | Path) -> Path:
     """Refuse an output path we cannot write, before any work is done."""
     path = Path(path)
     refuse_folder(path)
-    if path.suffix.lower() not in EXPORT_SUFFIXES:
-        raise ProcurementError(N_("cannot write {file}: the output must end in .csv or .xlsx"),
-                               file=str(path))
-    if not path.parent.is_dir():
-        raise ProcurementError(N_("cannot write {file}: the folder {folder} does not exist"),
-                               file=str(path), folder=str(path.parent))
-    return path
+    return writable_file(path, EXPORT_SUFFIXES,
+                         N_("cannot write {file}: the output must end in .csv or .xlsx"))
 
 
 def write_results(card: Scorecard, path: str | Path, lang: Lang = "en") -> None:

@@ -45,16 +45,9 @@ def indicators_command(source: str, by: str | None, csv_path: str | None, as_jso
 
 
 def _csv_target(csv_path: str) -> Path:
-    from procurement.errors import ProcurementError
+    from procurement.atomic import writable_file
 
-    path = Path(csv_path)
-    if path.suffix.lower() != ".csv":
-        raise ProcurementError(N_("cannot write {file}: the file must end in .csv"),
-                               file=csv_path)
-    if not path.parent.is_dir():
-        raise ProcurementError(N_("cannot write {file}: the folder {folder} does not exist"),
-                               file=csv_path, folder=str(path.parent))
-    return path
+    return writable_file(csv_path, (".csv",), N_("cannot write {file}: the file must end in .csv"))
 
 
 def _cell(value: Any, kind: str, lang: Lang) -> str:

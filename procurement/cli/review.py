@@ -19,15 +19,9 @@ if TYPE_CHECKING:
 
 
 def _check_report_path(out: str) -> Path:
-    from procurement.errors import ProcurementError
+    from procurement.atomic import writable_file
 
-    path = Path(out)
-    if path.suffix.lower() != ".md":
-        raise ProcurementError(N_("cannot write {file}: the report must end in .md"), file=out)
-    if not path.parent.is_dir():
-        raise ProcurementError(N_("cannot write {file}: the folder {folder} does not exist"),
-                               file=out, folder=str(path.parent))
-    return path
+    return writable_file(out, (".md",), N_("cannot write {file}: the report must end in .md"))
 
 
 @click.command("review")

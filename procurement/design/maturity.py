@@ -57,16 +57,13 @@ def latest_per_design(records: Iterable[DesignRecord]) -> list[DesignRecord]:
     return sorted(latest.values(), key=lambda r: (r.reviewed_at, r.key))
 
 
-def maturity_of(records: Iterable[DesignRecord]) -> PeriodMaturity | None:
-    """The row-by-row counts of ``records`` (one period's latest reviews), None if none."""
-    designs = list(records)
-    if not designs:
-        return None
+def maturity_of(period: str, designs: list[DesignRecord]) -> PeriodMaturity:
+    """The row-by-row counts of ``designs`` (one period's latest reviews, at least one)."""
     counts = {row: dict.fromkeys(LEVELS, 0) for row in sorted(RULES)}
     for record in designs:
         for row in counts:
             counts[row][record.levels.get(row, "traditional")] += 1
-    return PeriodMaturity("", len(designs), counts)
+    return PeriodMaturity(period, len(designs), counts)
 
 
 def by_year(records: Iterable[DesignRecord]) -> list[PeriodMaturity]:
@@ -74,12 +71,7 @@ def by_year(records: Iterable[DesignRecord]) -> list[PeriodMaturity]:
     years: dict[str, list[DesignRecord]] = {}
     for record in records:
         years.setdefault(str(record.reviewed_at.year), []).append(record)
-    periods = []
-    for year in sorted(years):
-        found = maturity_of(latest_per_design(years[year]))
-        assert found is not None  # a year is only there with a record
-        periods.append(PeriodMaturity(year, found.designs, found.counts))
-    return periods
+    return [maturity_of(year, latest_per_design(years[year])) for year in sorted(years)]
 
 
 def maturity_view(periods: Iterable[PeriodMaturity]) -> dict[str, Any]:
