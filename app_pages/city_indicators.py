@@ -7,10 +7,9 @@ import json
 
 import streamlit as st
 
-from procurement import formats
 from procurement.design.maturity import maturity_table
+from procurement.indicators import names, table
 from procurement.indicators.names import GROUPS, INDICATORS
-from procurement.indicators.table import indicators_csv
 from procurement.services import indicators
 from procurement.ui import context
 from procurement.ui.context import t
@@ -29,12 +28,7 @@ st.caption(t("From the city's awarded procurements, as their OCDS award releases
 
 
 def shown(value: object, kind: str) -> str:
-    if value is None:
-        return "–"
-    if kind == "rate":
-        return formats.number(100 * float(value), lang, 1) + " %"  # type: ignore[arg-type]
-    return formats.number(float(value), lang,  # type: ignore[arg-type]
-                          2 if kind == "number" else 0)
+    return names.shown(value, kind, lang)
 
 
 by = st.radio(t("Per"), list(GROUPS), format_func=lambda g: t(GROUPS[g]), horizontal=True,
@@ -60,12 +54,13 @@ elif result is not None:
                    **{t(label): shown(g[key], kind) for key, label, kind in INDICATORS}}
                   for g in result["groups"]], hide_index=True, width="stretch")
     left, right = st.columns(2)
-    left.download_button(t("Indicators (CSV)"), data=indicators_csv(result),
+    left.download_button(t("Indicators (CSV)"), data=table.csv_text(result),
                          file_name=f"indicators-by-{by}.csv", mime="text/csv",
-                         icon=":material/download:")
-    right.download_button(t("Indicators (JSON)"), file_name=f"indicators-by-{by}.json",
+                         icon=":material/download:", key="indicators_csv")
+    right.download_button(t("Indicators (JSON)"),
                           data=json.dumps(result, ensure_ascii=False, indent=2),
-                          mime="application/json", icon=":material/download:")
+                          file_name=f"indicators-by-{by}.json", mime="application/json",
+                          icon=":material/download:", key="indicators_json")
 
 st.subheader(t("Table 3 maturity of the city's designs"))
 st.caption(t("Per year, the designs reviewed that year (each by its latest review): how many "

@@ -16,7 +16,7 @@ from procurement.i18n import language_names
 from procurement.pipeline.entry import COLUMNS, PipelineEntry
 from procurement.pipeline.publish import PublishOptions
 from procurement.pipeline.releases import Profile
-from procurement.pipeline.site import word
+from procurement.pipeline.site_labels import word
 from procurement.services import clock, pipeline, pipeline_store
 from procurement.ui import context
 from procurement.ui.context import lang, t

@@ -1,6 +1,6 @@
 """``procure indicators``: the supplier ecosystem and the city's procurement, in numbers.
 
-    procure indicators SOURCE [--by buyer|cpv|year] [--json]
+    procure indicators SOURCE [--by buyer|cpv|year] [--json] [--csv FILE.csv]
 """
 
 from __future__ import annotations
@@ -34,10 +34,10 @@ def indicators_command(source: str, by: str | None, csv_path: str | None, as_jso
     result = indicators.of_source(source, by)  # type: ignore[arg-type]
     if target is not None:
         from procurement.atomic import atomic_path
-        from procurement.indicators.table import indicators_csv
+        from procurement.indicators import table
 
         with atomic_path(target) as temporary:
-            temporary.write_text(indicators_csv(result), encoding="utf-8", newline="")
+            temporary.write_text(table.csv_text(result), encoding="utf-8", newline="")
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
@@ -50,25 +50,13 @@ def _csv_target(csv_path: str) -> Path:
     return writable_file(csv_path, (".csv",), N_("cannot write {file}: the file must end in .csv"))
 
 
-def _cell(value: Any, kind: str, lang: Lang) -> str:
-    from procurement import formats
-
-    if value is None:
-        return "–"
-    if kind == "rate":
-        return formats.number(100 * value, lang, 1) + " %"
-    if kind == "count":
-        return formats.number(value, lang, 0)
-    return formats.number(value, lang, 0 if kind == "whole" else 2)
-
-
 def _render(result: dict[str, Any], lang: Lang) -> str:
     from procurement.cli.render import table
-    from procurement.indicators.names import GROUPS, INDICATORS
+    from procurement.indicators.names import GROUPS, INDICATORS, shown
 
     overall = result["overall"]
     text = table([tr(N_("Indicator"), lang), tr(N_("Overall"), lang)],
-                 [[tr(label, lang), _cell(overall[key], kind, lang)]
+                 [[tr(label, lang), shown(overall[key], kind, lang)]
                   for key, label, kind in INDICATORS], right_aligned=(1,))
     new = overall["new_suppliers_by_year"]
     if new:
@@ -77,7 +65,7 @@ def _render(result: dict[str, Any], lang: Lang) -> str:
     if "groups" in result:
         headers = [tr(GROUPS[result["by"]], lang)] + [tr(label, lang)
                                                      for _, label, _ in INDICATORS]
-        rows = [[str(g["key"])] + [_cell(g[key], kind, lang) for key, _, kind in INDICATORS]
+        rows = [[str(g["key"])] + [shown(g[key], kind, lang) for key, _, kind in INDICATORS]
                 for g in result["groups"]]
         text += "\n\n" + table(headers, rows, right_aligned=tuple(range(1, len(headers))))
     periods = result.get("maturity", {}).get("periods")

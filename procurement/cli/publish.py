@@ -34,10 +34,14 @@ from procurement.i18n import N_, Lang, tr
               help="One web page per notice, or only the index (rows anchored by id).")
 @click.option("--awards-from", "awards_db", metavar="DB",
               help="Also publish the awards of this database as award releases.")
+@click.option("--indicators", "with_indicators", is_flag=True,
+              help="Also publish the indicators of the awards (single-bid rate, SMEs, "
+                   "concentration): indicators.html, .json and .csv; needs --awards-from.")
 @lang_option
 def publish(source: str, out: str, ocid_prefix: str, profile: str, base_url: str | None,
             license_url: str | None, publisher: str | None, policy_path: str | None,
-            state_path: str | None, pages: bool, awards_db: str | None, lang: Lang) -> None:
+            state_path: str | None, pages: bool, awards_db: str | None,
+            with_indicators: bool, lang: Lang) -> None:
     """Publish the pipeline in SOURCE (a folder of YAML entries, a CSV/XLSX file, or a
     database) as an OCDS 1.1.5 release package, pipeline.csv, feed.atom and web pages.
 
@@ -50,7 +54,7 @@ def publish(source: str, out: str, ocid_prefix: str, profile: str, base_url: str
         source, Path(out), ocid_prefix=ocid_prefix, profile=profile,  # type: ignore[arg-type]
         base_url=base_url.rstrip("/") if base_url else None, license_url=license_url,
         publisher=publisher, policy_path=policy_path, state_path=state_path, pages=pages,
-        awards_db=awards_db, now=clock.publication_time(),
+        awards_db=awards_db, with_indicators=with_indicators, now=clock.publication_time(),
         # With two cores or more the notice pages are written by a second, forked process
         # while this one goes on with the pass (a plain command line: no threads to lose).
         processes=os.cpu_count() or 1)
@@ -70,6 +74,9 @@ def publish(source: str, out: str, ocid_prefix: str, profile: str, base_url: str
     if report.counts:
         click.echo("; ".join(tr(msgid, lang, count=count)
                              for msgid, count in report.counts.items()) + ".")
+    if with_indicators:
+        click.echo(tr(N_("The indicators of the awards published: indicators.html, "
+                         "indicators.json and indicators.csv."), lang))
     if report.policy_changed:
         click.echo(tr(N_("The procurement policy changed; its new version is in the change "
                          "history."), lang))

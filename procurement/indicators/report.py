@@ -4,6 +4,7 @@ indicator by its formula in :mod:`.formulas`."""
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -12,9 +13,10 @@ import duckdb
 from procurement.errors import fail
 from procurement.i18n import N_
 from procurement.indicators import formulas, queries
+from procurement.indicators.names import NONE_KEY
 from procurement.indicators.queries import GroupBy, Inputs
 
-NONE_KEY = "(none)"
+__all__ = ["NONE_KEY", "compute", "compute_groupings", "indicators"]
 
 
 def indicators(inputs: Inputs) -> dict[str, Any]:
@@ -39,13 +41,24 @@ def compute(lines: Path, by: GroupBy | None = None, *, name: str | None = None
             ) -> dict[str, Any]:
     """``{"overall": {...}}``, and with ``by`` ``"groups": [{"key": ..., ...}]``, of the
     releases in ``lines`` (``name``: the file as the user gave it, for errors)."""
+    overall, groups = compute_groupings(lines, (by,) if by else (), name=name)
+    result: dict[str, Any] = {"overall": overall}
+    if by:
+        result["by"], result["groups"] = by, groups[by]
+    return result
+
+
+def compute_groupings(lines: Path, groupings: Sequence[GroupBy], *, name: str | None = None
+                      ) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]:
+    """The overall indicators and each grouping's groups, the releases read once."""
     shown = name or str(lines)
     with tempfile.TemporaryDirectory(prefix="procure-duckdb-") as spill:
-        return _compute(lines, by, shown, queries.connect(Path(spill)))
+        return _compute(lines, groupings, shown, queries.connect(Path(spill)))
 
 
-def _compute(lines: Path, by: GroupBy | None, shown: str,
-             con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+def _compute(lines: Path, groupings: Sequence[GroupBy], shown: str,
+             con: duckdb.DuckDBPyConnection
+             ) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]:
     try:
         try:
             queries.load(con, lines)
@@ -56,14 +69,12 @@ def _compute(lines: Path, by: GroupBy | None, shown: str,
         missing = queries.missing_ocid(con)
         if missing:
             raise fail(shown, N_("{count} releases have no ocid"), count=missing)
-        overall = queries.inputs(con, None).get(None, Inputs())
-        result: dict[str, Any] = {"overall": indicators(overall)}
-        if by:
-            groups = queries.inputs(con, by)
-            result["by"] = by
-            result["groups"] = [{"key": key if key is not None else NONE_KEY,
-                                 **indicators(groups[key])}
-                                for key in sorted(groups, key=lambda k: (k is None, k or ""))]
-        return result
+        overall = indicators(queries.inputs(con, None).get(None, Inputs()))
+        return overall, {by: _groups(queries.inputs(con, by)) for by in groupings}
     finally:
         con.close()
+
+
+def _groups(groups: dict[str | None, Inputs]) -> list[dict[str, Any]]:
+    return [{"key": key if key is not None else NONE_KEY, **indicators(groups[key])}
+            for key in sorted(groups, key=lambda k: (k is None, k or ""))]

@@ -11,6 +11,7 @@ from markupsafe import Markup
 from procurement.i18n import N_
 from procurement.pipeline import site
 from procurement.pipeline.releases import Release
+from procurement.pipeline.site_labels import both_html
 
 FOLDER = "awards"
 _MEASURES = {
@@ -37,7 +38,7 @@ def award_page(release: Release, frame: site.Frame) -> str:
     return site.template("award.html").render(
         release=release, lots=lots, money=_money,
         tenderers=[p for p in release.get("parties", []) if "tenderer" in p.get("roles", [])],
-        statistics=[{"label": Markup(site.both_html(_MEASURES[s["measure"]])),
+        statistics=[{"label": Markup(both_html(_MEASURES[s["measure"]])),
                      "lot": lots.get(s.get("relatedLot", ""), ""),
                      "value": _money(s) if "currency" in s else s["value"]}
                     for s in release.get("bids", {}).get("statistics", [])

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
 from procurement.i18n import N_
-from procurement.pipeline.site import both, word
+from procurement.pipeline.site_labels import both, word
 
 _CHANGE = {"planning": N_("New notice"), "planningUpdate": N_("Updated notice"),
            "award": N_("Award"), "awardUpdate": N_("Award updated"),

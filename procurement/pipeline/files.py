@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -25,12 +26,13 @@ from markupsafe import Markup
 
 from procurement import formats
 from procurement.i18n import N_
-from procurement.pipeline import award_pages, extensions, feed, site, spreadsheet
+from procurement.pipeline import award_pages, extensions, feed, site, site_indicators, spreadsheet
 from procurement.pipeline.contracts import is_contract_key
 from procurement.pipeline.entry import PipelineEntry
 from procurement.pipeline.options import PublishOptions
 from procurement.pipeline.policy import history, render_markdown
 from procurement.pipeline.releases import Release, ocid
+from procurement.pipeline.site_labels import both
 from procurement.pipeline.snippets import fill
 from procurement.pipeline.state import PolicyVersion, journal_line
 
@@ -66,8 +68,10 @@ class SiteFiles:
     """The files of one publication in ``folder``; ``first`` is the package's first release
     (for the package check) and ``releases`` how many it holds."""
 
-    def __init__(self, folder: Path, options: PublishOptions) -> None:
+    def __init__(self, folder: Path, options: PublishOptions,
+                 indicators: Mapping[str, Any] | None = None) -> None:
         self.folder, self.options = folder, options
+        self.indicators = indicators  # the figures of the indicators page, when it has one
         self._notice = options.notice  # built once: it is asked for every entry
         self._cn = options.rules.intentions  # the 采购意向 table too
         self._open: list[IO[Any]] = []
@@ -151,12 +155,12 @@ class SiteFiles:
         options = self.options
         self._join("release-package.json", json.dumps(header, ensure_ascii=False, indent=1)[:-2]
                    + ',\n "releases": [', "\n ]\n}\n")
-        atom = feed.head(title=site.both(N_("Procurement pipeline")) + " — " + publisher,
+        atom = feed.head(title=both(N_("Procurement pipeline")) + " — " + publisher,
                          publisher=publisher, updated=published, base_url=options.base_url,
                          ocid_prefix=options.ocid_prefix, license_url=options.license)
         self._join("feed.atom", atom, feed.TAIL)
         frame = site.Frame(publisher, published, options.license, "feed.atom", self._cn,
-                           bool(policies))
+                           bool(policies), self.indicators is not None)
         awards = list(self._award_releases.values())
         self._join("index.html", *site.page_around_rows(
             "index.html", frame, count=count, pages_key=pages_key,
@@ -177,6 +181,8 @@ class SiteFiles:
                 current=policies[-1], policy_html=Markup(render_markdown(policies[-1].text)),
                 history=history(policies), **frame.context(""))
             (self.folder / "policy.html").write_text(page, encoding="utf-8")
+        if self.indicators is not None:
+            site_indicators.write(self.folder, self.indicators, frame)
 
     def _body(self, name: str) -> Path:
         return self.folder / f".{name}.body"

@@ -25,6 +25,9 @@ class PublishOptions:
     # Whether the site has a policy page (this policy or one published before): only then do
     # the pages and the package link to policy.html. Set by publish() from the state.
     policy_page: bool = False
+    # Whether the site has the indicators page (indicators.html, .json, .csv): only then do
+    # the pages link to it. Set by publish() from the indicators it is given.
+    indicators_page: bool = False
 
     @property
     def rules(self) -> type[NoticeRules]:

@@ -67,7 +67,8 @@ class NoticePages:
         if frame is None:  # a handful of buyers and dates: the same frames, over and over
             frame = self._frames[publisher, changed] = site.Frame(
                 publisher, changed, self.options.license, "../feed.atom",
-                self.options.rules.intentions, self.options.policy_page)
+                self.options.rules.intentions, self.options.policy_page,
+                self.options.indicators_page)
         page = site.notice_page(entry, ocid(self.options.ocid_prefix, entry.id), frame)
         write_file(self._notices, f"{entry.id}.html", page.encode("utf-8"))
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from procurement.errors import OptionError, fail
 from procurement.i18n import N_
@@ -36,16 +37,18 @@ MARKER = "release-package.json"  # an existing folder holding it is ours to repl
 
 def publish(entries: EntryFeed, out: Path, options: PublishOptions, now: datetime,
             state: PublishState, awards: Iterable[AwardNotice] = (),
-            contracts: Iterable[ContractNotice] = (), *, processes: int = 1) -> PublishReport:
+            contracts: Iterable[ContractNotice] = (), *, processes: int = 1,
+            indicators: Mapping[str, Any] | None = None) -> PublishReport:
     """Publish ``entries`` (and ``awards``, and the ``contracts`` under them) to ``out``;
     raise :class:`InputError` listing every problem, in which case nothing is written.
     ``processes`` > 1 has the notice pages written by a second process (forked: call it so
     only from a program without threads); the pass itself is one, in this process, whatever
-    the number."""
+    the number. ``indicators`` (the figures of every grouping, computed by the caller:
+    :func:`procurement.indicators.table.every_grouping`) adds the indicators page and files."""
     check_options(options, out)
     published = state.read()
     options = replace(options, policy_page=options.policy_text is not None
-                      or bool(published.policies))
+                      or bool(published.policies), indicators_page=indicators is not None)
     if published.ocid_prefix and published.ocid_prefix != options.ocid_prefix:
         raise OptionError("ocid_prefix", N_("this pipeline was published with {prefix}; releases "
                                             "are never edited, so keep using it"),
@@ -57,7 +60,7 @@ def publish(entries: EntryFeed, out: Path, options: PublishOptions, now: datetim
         # The pages first: a forked writer must not inherit half-written files.
         pages = _pages(folder, out, options, published, processes)
         try:
-            with SiteFiles(folder, options) as files:
+            with SiteFiles(folder, options, indicators) as files:
                 report, policy = Publication(options, published, now, files, pages).run(
                     state, entries, awards, contracts)
         except BaseException:

@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from procurement import __version__
-from procurement.pipeline import pages, releases, site, snippets
+from procurement.pipeline import pages, releases, site, site_labels, snippets
 from procurement.pipeline.options import PublishOptions
 from procurement.pipeline.state import Published
 
@@ -35,7 +35,8 @@ def pages_key(options: PublishOptions, releases_published: int, last_date: str |
     tell one state from another of the same pipeline, since a state only grows)."""
     digest = hashlib.sha256(_drawing().encode("ascii"))
     for part in (options.ocid_prefix, options.profile, options.base_url, options.license,
-                 options.publisher, options.policy_page, str(releases_published), last_date):
+                 options.publisher, options.policy_page, options.indicators_page,
+                 str(releases_published), last_date):
         digest.update(repr(part).encode("utf-8") + b"\x00")
     return digest.hexdigest()
 
@@ -46,10 +47,11 @@ def _drawing() -> str:
     digest = hashlib.sha256(__version__.encode("ascii"))
     for path in sorted(site.template_dir().iterdir()):
         digest.update(path.name.encode("utf-8") + b"\x00" + path.read_bytes())
-    for module in (site, snippets, releases, pages):  # how pages are drawn, even between versions
+    # How pages are drawn, even between versions:
+    for module in (site, site_labels, snippets, releases, pages):
         with contextlib.suppress(OSError):  # no source beside it: its version stands for it
             digest.update(Path(module.__file__ or "").read_bytes())
-    for text in site.wording():
+    for text in site_labels.wording():
         digest.update(text.encode("utf-8") + b"\x00")
     return digest.hexdigest()
 

@@ -2,8 +2,9 @@
 采购意向 table, from the Jinja templates in ``templates/site``.
 
 Every value is escaped by Jinja's autoescape, so a title such as ``<script>`` is shown as
-text. Labels are in English and Chinese side by side ("Buyer · 采购人"), because one page
-serves both readerships; the content keeps its own language in ``lang`` attributes.
+text. Labels are in English and Chinese side by side (:mod:`.site_labels`), because one page
+serves both readerships; the content keeps its own language in ``lang`` attributes. The
+indicators page is :mod:`.site_indicators`.
 """
 
 from __future__ import annotations
@@ -17,120 +18,14 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 from markupsafe import Markup, escape
 
-from procurement.i18n import N_, tr
 from procurement.paths import shipped_dir
 from procurement.pipeline import cpv
 from procurement.pipeline.entry import PipelineEntry
+from procurement.pipeline.site_labels import html_word, labels, text_labels
 from procurement.pipeline.snippets import fill, fill_text, prefill
 
 ROWS = "\x00rows\x00"  # where streamed rows go into a page rendered around them
 TITLE, MAIN = "\x00title\x00", "\x00main\x00"
-
-_LABELS = {
-    "skip": N_("Skip to content"),
-    "site_navigation": N_("Site"),
-    "pipeline": N_("Procurement pipeline"),
-    "policy": N_("Procurement policy"),
-    "ocds_data": N_("Open data (OCDS)"),
-    "csv": N_("Spreadsheet (CSV)"),
-    "feed": N_("Updates (Atom feed)"),
-    "updated": N_("Last updated"),
-    "license": N_("Licence"),
-    "about": N_("Published as open data in the Open Contracting Data Standard 1.1.5 so that "
-                "suppliers, SMEs above all, can prepare (ISO 37106 6.6.3 c)."),
-    "intro": N_("Procurements the city plans to carry out. Dates and values are estimates "
-                "and may change; each change is published as a new release."),
-    "count": N_("Planned procurements"),
-    "caption": N_("Planned procurements, with estimated value and expected tender date"),
-    "title": N_("Title"),
-    "buyer": N_("Buyer"),
-    "value": N_("Estimated value"),
-    "method": N_("Procedure"),
-    "category": N_("Category"),
-    "cpv": N_("CPV code"),
-    "tender_date": N_("Expected tender"),
-    "award_date": N_("Expected award"),
-    "contract": N_("Contract period"),
-    "sme": N_("Suitable for SMEs"),
-    "status": N_("Status"),
-    "description": N_("What the city needs"),
-    "details": N_("Details"),
-    "contact": N_("Contact"),
-    "engagement": N_("Market engagement"),
-    "awards": N_("Awards"),
-    "awarded": N_("awarded"),
-    "lot": N_("Lot"),
-    "supplier": N_("Supplier"),
-    "contract_value": N_("Contract value"),
-    "awarded_on": N_("Awarded on"),
-    "tenderers": N_("Tenderers"),
-    "tenderer_count": N_("Number of tenderers"),
-    "sme_short": N_("SME"),
-    "bid_statistics": N_("Bids"),
-    "bid_details": N_("Each bid"),
-    "bid": N_("Bid"),
-    "bid_value": N_("Bid value"),
-    "bid_valid": N_("valid"),
-    "bid_disqualified": N_("disqualified"),
-    "award_criteria": N_("Award criteria and weights"),
-    "open_data": N_("Open data"),
-    "ocid": N_("Open Contracting ID"),
-    "withdrawn_note": N_("This procurement has been withdrawn from the pipeline."),
-    "policy_version": N_("Version of"),
-    "history": N_("Change history"),
-    "what_changed": N_("What changed"),
-    "first_version": N_("first published version"),
-}
-_WORDS = {
-    "open": N_("open procedure"), "selective": N_("selective procedure"),
-    "limited": N_("limited procedure"), "direct": N_("direct award"), "goods": N_("goods"),
-    "works": N_("works"),
-    "services": N_("services"), "planning": N_("being considered"),
-    "planned": N_("planned"), "withdrawn": N_("withdrawn"), "yes": N_("yes"), "no": N_("no"),
-}
-
-
-def both(msgid: str) -> str:
-    english, chinese = tr(msgid, "en"), tr(msgid, "zh")
-    return english if english == chinese else f"{english} · {chinese}"
-
-
-def both_html(msgid: str) -> Markup:
-    """A label in both languages for the body of a page, the Chinese half marked as Chinese
-    (``lang``: a screen reader reads it in Chinese; axe-core checks it)."""
-    english, chinese = tr(msgid, "en"), tr(msgid, "zh")
-    if english == chinese:
-        return escape(english)
-    return Markup(f'{escape(english)} · <span lang="zh-CN">{escape(chinese)}</span>')
-
-
-@cache
-def labels() -> dict[str, Markup]:
-    """The labels of the pages' bodies. Escaped once here rather than on every one of
-    100,000 pages."""
-    return {key: both_html(msgid) for key, msgid in _LABELS.items()}
-
-
-@cache
-def text_labels() -> dict[str, Markup]:
-    """The labels as plain text, for what takes no markup: ``<title>``, attributes."""
-    return {key: escape(both(msgid)) for key, msgid in _LABELS.items()}
-
-
-@cache
-def word(code: str | None) -> str:
-    return both(_WORDS[code]) if code else "–"
-
-
-@cache
-def _html_word(code: str | None) -> Markup:
-    # Escaped once: a page repeats a handful of words 100,000 times.
-    return both_html(_WORDS[code]) if code else escape("–")
-
-
-def wording() -> list[str]:
-    """Every label and word the pages show, as they are translated now."""
-    return [*labels().values(), *(word(code) for code in _WORDS)]
 
 
 def template_dir() -> Path:
@@ -164,11 +59,13 @@ class Frame:
     feed_url: str | None
     intentions: bool
     policy: bool = True  # a policy page to link to
+    indicators: bool = False  # the indicators page, to link to
 
     def context(self, root: str, page_lang: str = "en") -> dict[str, Any]:
         return {"publisher": self.publisher, "published": self.published,
                 "license": self.license, "feed_url": self.feed_url, "root": root,
-                "intentions": self.intentions, "policy": self.policy, "L": labels(),
+                "intentions": self.intentions, "policy": self.policy,
+                "indicators": self.indicators, "L": labels(),
                 "T": text_labels(),
                 "page_lang": page_lang}
 
@@ -177,9 +74,9 @@ def index_row(e: PipelineEntry, *, linked: bool = True) -> str:
     """The entry's row of the index; ``linked`` to its notice page when there is one."""
     return fill("index_row" if linked else "index_row_unlinked", lang=e.language, id=e.id,
                 title=e.title, buyer=buyers(e),
-                value=money(e.estimated_value, e.currency), method=_html_word(e.procurement_method),
+                value=money(e.estimated_value, e.currency), method=html_word(e.procurement_method),
                 tender_date=_day(e.expected_tender_date), sme=_flag(e.sme_suitable),
-                status_code=e.status, status=_html_word(e.status))
+                status_code=e.status, status=html_word(e.status))
 
 
 def buyers(e: PipelineEntry) -> str:
@@ -216,13 +113,13 @@ def notice_page(entry: PipelineEntry, ocid: str, frame: Frame) -> str:
     contract = " – ".join(_day(d) for d in (e.contract_start, e.contract_end) if d) or "–"
     main = fill_text(
         _notice_text(), lang=e.language, title=e.title, status_code=e.status,
-        status=_html_word(e.status),
+        status=html_word(e.status),
         withdrawn=fill("withdrawn", note=names["withdrawn_note"])
         if e.status == "withdrawn" else None,
         description=fill("description", heading=names["description"], lang=e.language,
                          text=e.description) if e.description else None,
         buyer=buyers(e), value=money(e.estimated_value, e.currency),
-        method=_html_word(e.procurement_method), category=_html_word(e.category),
+        method=html_word(e.procurement_method), category=html_word(e.category),
         cpv=e.cpv or "–", cpv_description=cpv.label(e.cpv) if e.cpv else "",
         tender_date=_day(e.expected_tender_date),
         award_date=_day(e.expected_award_date), contract=contract, sme=_flag(e.sme_suitable),
@@ -249,4 +146,4 @@ def _day(day: Any) -> str:
 
 
 def _flag(value: bool | None) -> str:
-    return "–" if value is None else _html_word("yes" if value else "no")
+    return "–" if value is None else html_word("yes" if value else "no")

@@ -18,8 +18,8 @@ from procurement.pipeline.joint_entry import joint_entry
 from procurement.pipeline.sources import read_all
 from procurement.services import access, clock, pipeline_store
 from procurement.services.actors import Actor
+from procurement.services.databases import is_database, open_database
 from procurement.services.errors import NotFound, StateError
-from procurement.services.pipeline import is_database, open_database
 from procurement.store import audit
 from procurement.store.db import Database
 from procurement.store.pipeline_rows import JointOpportunityRow, PipelineEntryRow

@@ -41,3 +41,22 @@ def test_the_site_navigates_and_shows_a_hostile_title_as_text(browser, tmp_path)
     page.get_by_role("link", name="Procurement policy · 采购政策").first.click()
     assert page.locator("h1").first.inner_text() == "Procurement policy · 采购政策"
     context.close()
+
+
+def test_the_indicators_page_shows_a_hostile_buyer_as_text(browser, tmp_path):
+    from procurement.indicators import table
+    from procurement.pipeline import site, site_indicators
+
+    hostile = "<script>document.title='owned'</script><img src=x onerror=\"document.title='owned'\">"
+    figures = table.every_grouping({"procedures": 1, "single_bid_rate": 0.25}, {
+        "buyer": [{"key": hostile, "procedures": 1, "single_bid_rate": 0.25}]})
+    frame = site.Frame("City", "2026-11-26T00:00:00Z", None, "feed.atom", False, False, True)
+    site_indicators.write(tmp_path, figures, frame)
+    shutil.copyfile(site.template_dir() / "style.css", tmp_path / "style.css")
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    page = context.new_page()
+    page.goto((tmp_path / "indicators.html").as_uri())
+    assert page.title().startswith("Procurement indicators")
+    assert page.get_by_role("rowheader", name=hostile).count() == 1
+    assert page.locator("td", has_text="25.0 %").count() == 2  # overall and the buyer's
+    context.close()

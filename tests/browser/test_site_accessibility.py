@@ -1,6 +1,6 @@
 """The published site as axe-core (the accessibility engine, from npm) reads it in Debian's
 chromium, at a desktop width and a phone's (issue 13 point 8): no violation on the index, a
-notice page, an award page, the policy page and the 采购意向 page."""
+notice page, an award page, the policy page, the 采购意向 page and the indicators page."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 AXE = Path(os.environ.get("AXE_CORE_JS")
            or ROOT / ".venv" / "axe" / "node_modules" / "axe-core" / "axe.min.js")
 PAGES = ["index.html", "notices/HC-2027-001.html", "awards/HC-2025-009.html", "policy.html",
-         "procurement-intentions.html"]
+         "procurement-intentions.html", "indicators.html"]
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +30,7 @@ def site(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureReques
     assert procure("demo", "--db", folder / "city.sqlite").returncode == 0  # HC-2025-009
     run = procure("publish", folder / "pipeline", "--out", folder / "site", "--ocid-prefix",
                   "ocds-hc2027", "--profile", "cn", "--awards-from", folder / "city.sqlite",
-                  env={"SOURCE_DATE_EPOCH": "1795000000"})
+                  "--indicators", env={"SOURCE_DATE_EPOCH": "1795000000"})
     assert run.returncode == 0, run.stderr
     return folder / "site"
 

@@ -125,6 +125,34 @@ def test_a_2_gb_package_is_streamed_not_loaded(tmp_path: Path) -> None:
     assert done.returncode == 2 and "not JSON" in done.stderr
 
 
+def test_csv_has_the_json_numbers_one_row_a_group(tmp_path: Path) -> None:
+    import csv
+
+    lines = tmp_path / "releases.jsonl"
+    lines.write_text("".join(json.dumps(r) + "\n" for r in dataset.releases()), "utf-8")
+    out = tmp_path / "indicators.csv"
+    done = procure("indicators", lines, "--by", "year", "--csv", out, "--json")
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout)  # the JSON is printed as before
+    raw = out.read_bytes()
+    assert raw.startswith("\ufeff".encode()) and b"\r\n" in raw  # as pipeline.csv
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    assert [(r["grouping"], r["key"]) for r in rows] == [
+        ("overall", ""), *(("year", g["key"]) for g in found["groups"])]
+    assert float(rows[0]["single_bid_rate"]) == found["overall"]["single_bid_rate"]
+    assert rows[0]["hhi"] == repr(found["overall"]["hhi"])
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no leftover
+
+
+@pytest.mark.parametrize("where", ["no-such-folder/indicators.csv", "."])
+def test_csv_to_a_bad_path_is_one_line_and_nothing_is_written(tmp_path: Path,
+                                                              where: str) -> None:
+    done = procure("indicators", AWARDS, "--csv", tmp_path / where)
+    assert done.returncode == 2 and done.stdout == "", done.stderr
+    assert done.stderr.count("\n") == 1 and str(tmp_path) in done.stderr, done.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_missing_file() -> None:
     done = procure("indicators", "no-such-file.json")
     assert done.returncode == 2 and "no such file" in done.stderr

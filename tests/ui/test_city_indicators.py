@@ -3,12 +3,15 @@ as the tests' other pages are."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any, cast
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
-from procurement.services import users
+from procurement.indicators import table
+from procurement.services import indicators, users
 from procurement.store.db import Database
 
 PAGE = Path(__file__).resolve().parents[2] / "app_pages" / "city_indicators.py"
@@ -56,3 +59,27 @@ def test_without_design_reviews_the_page_says_so(city: Database) -> None:
     assert not at.exception, at.exception
     assert "No design review recorded yet." in [i.value for i in at.info]
     assert len(at.get("vega_lite_chart")) == 4
+
+
+def test_the_numbers_download_as_csv_and_json(city: Database,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    files: dict[str | None, bytes] = {}
+    keep = MemoryMediaFileStorage.load_and_get_id
+
+    def load(self: Any, data: Any, mimetype: str, kind: Any, filename: str | None = None) -> str:
+        files[filename] = data if isinstance(data, bytes) else str(data).encode()
+        return keep(self, data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", load)
+    at = _page(city)
+    at.radio(key="indicators_by").set_value("buyer").run()
+    assert not at.exception, at.exception
+    downloads = [d.proto for d in at.get("download_button")]
+    assert [d.label for d in downloads] == ["Indicators (CSV)", "Indicators (JSON)"]
+    assert all(d.icon == ":material/download:" for d in downloads)
+    # The same numbers as procure indicators DB --by buyer (--json, --csv).
+    expected = indicators.of_database(city, "buyer")
+    assert json.loads(files["indicators-by-buyer.json"]) == expected
+    assert files["indicators-by-buyer.csv"] == table.csv_text(expected).encode("utf-8")

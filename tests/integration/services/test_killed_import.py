@@ -12,7 +12,7 @@ from procurement.services import lifecycle
 from procurement.store.rows import AuditRow, BidRow
 from tests.integration import world
 
-BIDS = 40_000
+BIDS = 200_000
 
 
 def test_killed_import_leaves_nothing(db, db_url, tmp_path):
@@ -30,7 +30,7 @@ def test_killed_import_leaves_nothing(db, db_url, tmp_path):
     process = subprocess.Popen(
         [sys.executable, "-m", "procurement", "import", "bids", str(path), "--procurement",
          str(pid), "--as", "lead"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(4.0)  # long enough to be inserting, far too short to finish 40,000 bids
+    time.sleep(4.0)  # long enough to be inserting, far too short to finish 200,000 bids
     assert process.poll() is None, "the import finished before it could be killed: enlarge it"
     process.send_signal(signal.SIGKILL)
     process.wait()

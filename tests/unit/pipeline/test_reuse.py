@@ -112,3 +112,21 @@ def test_a_page_written_where_one_was_kept_leaves_the_published_one_alone(tmp_pa
         pages.page(entry, "2026-11-26T09:00:00Z", unchanged=False)  # the same name, anew
     assert (previous / "E-1.html").read_text(encoding="utf-8") == "published"
     assert "Changed" in (folder / "notices" / "E-1.html").read_text(encoding="utf-8")
+
+
+def test_publishing_the_indicators_links_them_from_every_page_written_again(tmp_path):
+    source, out, state = pipeline_csv(tmp_path / "p.csv", 4), tmp_path / "site", tmp_path / "s"
+    run(source, out, state)
+    before = inodes(out)
+    assert "indicators.html" not in (out / "notices" / "E-001.html").read_text("utf-8")
+    figures = {"overall": {"procedures": 0}, "by_buyer": [], "by_cpv": [], "by_year": []}
+    publish(EntryReader(source), out, OPTIONS, LATER, FileState(state), indicators=figures)
+    after = inodes(out)
+    assert all(after[name] != before[name] for name in before)  # the navigation changed
+    for page in ("index.html", "notices/E-001.html", "indicators.html", "policy.html"):
+        if (out / page).exists():
+            assert 'indicators.html">Procurement indicators' in (out / page).read_text("utf-8")
+    assert {"indicators.csv", "indicators.json"} <= {p.name for p in out.iterdir()}
+    run(source, out, state, LATER + timedelta(days=1))  # without: the page and link go
+    assert not (out / "indicators.html").exists()
+    assert "indicators.html" not in (out / "index.html").read_text("utf-8")
