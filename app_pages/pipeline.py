@@ -167,7 +167,10 @@ if may_edit:
         license_url = right.text_input(FIELDS["license"],
                                        "http://opendatacommons.org/licenses/pddl/1.0/",
                                        key="publish_license")
-        publisher = left.text_input(FIELDS["publisher"], key="publish_publisher")
+        publisher = left.text_input(
+            FIELDS["publisher"], key="publish_publisher",
+            help=t("Who publishes the data, e.g. the city. Needed when the pipeline has "
+                   "several buyers; with one, it is the buyer."))
         policy = right.text_area(t("Procurement policy (Markdown, optional)"),
                                  key="publish_policy")
         go = st.form_submit_button(t("Publish the pipeline"), type="primary",

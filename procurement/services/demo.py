@@ -6,6 +6,8 @@ rationale, a price envelope per bid, one moderation change and a resolved abnorm
 flag. It stops at moderation, so that recommending, approving and awarding are left to try.
 A second procurement is a draft, to show the methodology screens. A third, adaptive traffic
 signals, was awarded a year ago: its documents and award notice are there to produce.
+The city's pipeline holds the Transport Bureau's planned procurements and one of the Data
+Office's, which overlaps one of them: a joint procurement opportunity to accept or dismiss.
 """
 
 from __future__ import annotations
@@ -130,6 +132,9 @@ def build_demo(db: Database) -> list[ProcurementSummary]:
         rubric="iso37106-smart")
     panel.assign_evaluator(db, lead, portal.id, "sarah.jones")
     pipeline_store.import_entries(db, lead, shipped_dir("pipeline"))
+    # A second buyer's pipeline in the same database, so that the City section's joint
+    # procurement finder has an opportunity to show (HC-2027-002 with DO-2027-001).
+    pipeline_store.import_entries(db, lead, shipped_dir("examples") / "pipeline-data-office")
     _awarded_signals(db, actor)
     _design_reviews(db, lead, parking.id)
     return procurements.list_procurements(db)

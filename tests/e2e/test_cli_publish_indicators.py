@@ -95,7 +95,7 @@ def test_a_database_source_gives_its_own_awards(city: Path, tmp_path: Path) -> N
     db = tmp_path / "city.sqlite"
     shutil.copy(city / "city.sqlite", db)
     run = procure("publish", db, "--out", tmp_path / "site", "--ocid-prefix", "ocds-hc2027",
-                  "--indicators", env=EPOCH)
+                  "--publisher", "Harbourside City · 港湾市", "--indicators", env=EPOCH)
     assert run.returncode == 0, run.stderr
     published = json.loads((tmp_path / "site" / "indicators.json").read_text("utf-8"))
     assert published["overall"] == _indicators(db, "year")["overall"]

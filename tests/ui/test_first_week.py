@@ -147,7 +147,8 @@ def test_replacing_a_flag_resolution_is_explicit(app, city):
 def test_a_published_entry_offers_no_delete(app, city):
     from procurement.pipeline.publish import PublishOptions
 
-    pipeline.publish_database(city, city_site(city), PublishOptions("ocds-hc2027", "ocds"),
+    pipeline.publish_database(city, city_site(city), PublishOptions("ocds-hc2027", "ocds",
+                                                                        publisher="Harbourside City"),
                               clock.now(), _lead(city))
     at = app("li.na", page="pipeline")
     entry = at.selectbox(key=key("pipeline_chosen"))

@@ -22,7 +22,7 @@ def _page(app, username="li.na", lang="en"):
 
 def test_the_lead_adds_an_entry_and_a_bad_one_is_refused(app, city):
     at = _page(app)
-    assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 3
+    assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 4  # the demo's two buyers
     fill(at, {"Id": "HC-2027-010", "Title": "Bike share · 共享单车", "Buyer": "Harbourside City",
               "Estimated value": "900000", "Currency (ISO 4217)": "CNY"})
     at.button(key="FormSubmitter:pipeline_entry-Save entry").click().run()
@@ -41,13 +41,18 @@ def test_the_lead_publishes_and_downloads_the_site(app, city):
     at = _page(app)
     fill(at, {"Registered OCDS prefix": "ocds-hc2027"})
     at.button(key="FormSubmitter:pipeline_publish-Publish the pipeline").click().run()
+    # The demo's pipeline has two buyers: the form asks who publishes for both.
+    assert any("Publisher: the pipeline has several buyers" in shown(e.value) for e in at.error)
+    fill(at, {"Publisher": "Harbourside City · 港湾市"})
+    at.button(key="FormSubmitter:pipeline_publish-Publish the pipeline").click().run()
     assert not at.exception
-    # The three entries, the award, and its contract with its progress (issue 15).
-    assert any("3 new releases, 6 in the package" in shown(s.value) for s in at.success)
+    # The four entries, the award, and its contract with its progress (issue 15).
+    assert any("4 new releases, 7 in the package" in shown(s.value) for s in at.success)
     assert any("2 contract releases published." in shown(i.value) for i in at.info)
     archive = zipfile.ZipFile(io.BytesIO(at.session_state["pipeline_site"]))
     package = json.loads(archive.read("release-package.json"))
-    assert len(package["releases"]) == 6 and "index.html" in archive.namelist()
+    assert len(package["releases"]) == 7 and "index.html" in archive.namelist()
+    assert package["publisher"]["name"] == "Harbourside City · 港湾市"
 
     at.button(key="FormSubmitter:pipeline_publish-Publish the pipeline").click().run()
     assert any("0 new releases" in shown(s.value) for s in at.success)
