@@ -139,12 +139,19 @@ def _shows_opportunity(page, opportunity: Opportunity, lang: Lang) -> None:
 
 
 def _decided(page, lang: Lang, line: str) -> None:
-    """The decided opportunities' expander, opened, shows ``line``."""
+    """The decided opportunities' expander, opened, shows ``line``. The page may still be
+    rerunning after the decision, and a rerun can redraw the expander closed: it is opened
+    again until the line shows (a click on an open one would close it)."""
     pattern = re.escape(tr("Decided ({count})", lang, count=999)).replace("999", r"\d+")
     expander = page.get_by_test_id("stExpander").filter(has_text=re.compile(pattern))
-    expander.locator("summary").click()
     shown = expander.get_by_text(line)
-    shown.wait_for()
+    deadline = time.monotonic() + TIMEOUT / 1000
+    while not shown.is_visible():
+        assert time.monotonic() < deadline, f"not among the decided: {line}"
+        if not expander.evaluate("e => (e.matches('details') ? e : e.querySelector('details'))"
+                                 "?.open ?? false"):
+            expander.locator("summary").click()
+        page.wait_for_timeout(250)
     # The expander opens in an animation: until it has, the line is there but cut off.
     page.wait_for_function(
         "([box, text]) => box.getBoundingClientRect().bottom"
