@@ -2,12 +2,14 @@
 
 A city of 200 awarded procurements is generated through the services, as the workflow makes
 them (buyers drawn from 60, 40 suppliers of which a third are SMEs, three bids each, two
-evaluators, awards spread over three years; about half a minute, once). Then, each
+evaluators, awards spread over three years; a design review recorded for each, so that the
+page has the Table 3 maturity of three years too; about half a minute, once). Then, each
 ``--runs`` times (default 5, the median is kept):
 
 - the indicators part: the figures of every grouping
   (:func:`procurement.services.indicators.every_grouping`: the award releases made once, then
-  overall, per buyer, per CPV division and per year) and the page and two files written
+  overall, per buyer, per CPV division and per year, and the maturity from the design
+  reviews) and the page and two files written
   (:func:`procurement.pipeline.site_indicators.write`);
 - the whole ``publish_source`` of the repository's pipeline with these awards, with and
   without ``with_indicators``, each into a fresh folder and state.
@@ -32,7 +34,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from benchmarks.bench_maturity import random_design  # noqa: E402
 from benchmarks.results import record  # noqa: E402
+from procurement.design import design_from_data  # noqa: E402
 from procurement.i18n import N_  # noqa: E402
 from procurement.pipeline import site, site_indicators  # noqa: E402
 from procurement.rubric import Rubric, load_rubric  # noqa: E402
@@ -40,6 +44,7 @@ from procurement.services import (  # noqa: E402
     award,
     bids,
     clock,
+    design_reviews,
     indicators,
     integrity,
     lifecycle,
@@ -68,6 +73,9 @@ def awarded_city(db: Database, count: int) -> None:
     for number in range(count):
         began = START + timedelta(days=round(number * 3 * 365 / count))
         _one(db, who, rubric, rng, number, began)
+        with clock.at(began):  # the procurement's design, reviewed as it began
+            design_reviews.record(db, who["lead"],
+                                  design_from_data(random_design(rng, number), "bench"))
 
 
 def _one(db: Database, who: dict[str, Actor], rubric: Rubric, rng: random.Random,
@@ -133,7 +141,8 @@ def main() -> None:
         overall = figures["overall"]
         print(f"{args.procurements} awarded procurements made in {made:.0f} s: "
               f"{len(figures['by_buyer'])} buyers, {overall['suppliers']} suppliers, "
-              f"years {', '.join(g['key'] for g in figures['by_year'])}")
+              f"years {', '.join(g['key'] for g in figures['by_year'])}; design reviews in "
+              f"{', '.join(p['period'] for p in figures['maturity']['periods'])}")
         assert overall["procedures"] == args.procurements, overall
         frame = site.Frame("Bench City", "2026-11-26T00:00:00Z", None, "feed.atom", False,
                            False, True)
