@@ -53,7 +53,10 @@ def test_the_wheel_carries_rubrics_and_catalogs_and_runs(tmp_path: Path):
     assert "procurement/_shipped/templates/site/base.html" in names
     published = subprocess.run([sys.executable, "-m", "procurement", "publish",
                                 str(tmp_path / "demo.sqlite"), "--out", str(tmp_path / "out"),
-                                "--ocid-prefix", "ocds-hc2027"], cwd=tmp_path, env=env,
+                                "--ocid-prefix", "ocds-hc2027", "--publisher",
+                                "Harbourside City"], cwd=tmp_path, env=env,
                                capture_output=True, text=True)
     assert published.returncode == 0, published.stderr
     assert (tmp_path / "out" / "notices" / "HC-2027-001.html").is_file()
+    # The second buyer's pipeline, shipped in the wheel's examples.
+    assert (tmp_path / "out" / "notices" / "DO-2027-001.html").is_file()
