@@ -7,6 +7,7 @@ import json
 
 import streamlit as st
 
+from procurement import formats
 from procurement.design.maturity import maturity_table
 from procurement.indicators import names, table
 from procurement.indicators.names import GROUPS, INDICATORS
@@ -46,7 +47,7 @@ elif result is not None:
     new = overall["new_suppliers_by_year"]
     if new:
         st.caption(t("New suppliers by year: {years}",
-                     years=", ".join(f"{y}: {c}" for y, c in new.items())))
+                     years=formats.series((f"{y}: {c}" for y, c in new.items()), lang)))
     for title, chart in charts(result, lang):
         st.subheader(title)
         st.altair_chart(chart, width="stretch")

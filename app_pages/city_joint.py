@@ -23,8 +23,9 @@ st.caption(t("Entries of different buyers in the pipeline whose needs overlap, w
              "be bought together: the same CPV group, tender dates close together and similar "
              "titles."))
 
+# A number of months needs no full-width box.
 months = int(st.number_input(t("Tender dates at most this many months apart"), min_value=0,
-                             max_value=120, value=6, step=1, key="joint_window"))
+                             max_value=120, value=6, step=1, key="joint_window", width=320))
 findings = joint.find_in_db(db, months)
 
 
@@ -45,9 +46,9 @@ def _reasons(opportunity: Opportunity) -> None:
 def _decide(opportunity: Opportunity) -> None:
     with st.form(f"joint_{opportunity.id}"):
         reason = st.text_input(t("Reason for dismissing"), key=f"joint_reason_{opportunity.id}")
-        accept, dismiss = st.columns(2)
-        accepted = accept.form_submit_button(t("Accept: add a joint entry"), type="primary")
-        dismissed = dismiss.form_submit_button(t("Dismiss"))
+        buttons = st.container(horizontal=True)  # side by side, at the start of the form
+        accepted = buttons.form_submit_button(t("Accept: add a joint entry"), type="primary")
+        dismissed = buttons.form_submit_button(t("Dismiss"))
     if accepted:
         with guarded():
             made = joint.accept(db, who, opportunity.id, window_months=months)
@@ -67,7 +68,8 @@ for opportunity in opened:
     st.subheader(t("Opportunity {id}", id=opportunity.id))
     # Buyers' names are typed by users: shown as text.
     st.markdown(plain(t("{buyers} — combined value {value}",
-                        buyers=", ".join(opportunity.buyers), value=_value(opportunity))))
+                        buyers=formats.series(opportunity.buyers, lang()),
+                        value=_value(opportunity))))
     _reasons(opportunity)
     if may_decide:
         _decide(opportunity)
@@ -80,4 +82,5 @@ if decided:
             what = (t("Accepted: joint entry {entry}", entry=decision.joint_entry)
                     if decision.decision == joint.ACCEPTED else
                     t("Dismissed: {reason}", reason=decision.reason))
-            st.markdown(plain(f"{opportunity.id} · {', '.join(opportunity.buyers)} — {what}"))
+            buyers = formats.series(opportunity.buyers, lang())
+            st.markdown(plain(f"{opportunity.id} · {buyers} — {what}"))

@@ -4,6 +4,7 @@ separators, the currency's symbol and decimals, "1 December 2026" / "2026年12�
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from datetime import date
 
 from procurement.i18n import Lang
@@ -41,6 +42,14 @@ def day(value: date | None, lang: Lang) -> str:
     if value is None:
         return NONE
     return str(format_date(value, format="long", locale=_LOCALES[lang]))
+
+
+def series(items: Iterable[str], lang: Lang) -> str:
+    """Items named one after another in a sentence, without "and": "A, B, C" / "甲、乙、丙".
+    Chinese separates them with the enumeration comma 、 (顿号), as GB/T 15834-2011
+    *Use of punctuation marks* 4.5 prescribes; CLDR's list patterns (Babel's format_list)
+    add "and" (和) or, in their unit style, no separator at all."""
+    return ("、" if lang == "zh" else ", ").join(items)
 
 
 def currency_symbol(currency: str | None, lang: Lang) -> str:

@@ -60,8 +60,10 @@ def _render(result: dict[str, Any], lang: Lang) -> str:
                   for key, label, kind in INDICATORS], right_aligned=(1,))
     new = overall["new_suppliers_by_year"]
     if new:
+        from procurement import formats
+
         text += "\n\n" + tr(N_("New suppliers by year: {years}"), lang,
-                            years=", ".join(f"{y}: {n}" for y, n in new.items()))
+                            years=formats.series((f"{y}: {n}" for y, n in new.items()), lang))
     if "groups" in result:
         headers = [tr(GROUPS[result["by"]], lang)] + [tr(label, lang)
                                                      for _, label, _ in INDICATORS]

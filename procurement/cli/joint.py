@@ -127,7 +127,7 @@ def _print(opportunity: Opportunity, status: str, lang: Lang) -> None:
                       for currency, amount in opportunity.combined_value.items())
     click.echo("")
     click.echo(tr(N_("Opportunity {id}: {buyers} — combined value {value}"), lang,
-                  id=opportunity.id, buyers=", ".join(opportunity.buyers),
+                  id=opportunity.id, buyers=formats.series(opportunity.buyers, lang),
                   value=value or formats.NONE))
     if status != "open":
         click.echo(tr(N_("(accepted)") if status == "accepted" else N_("(dismissed)"), lang))

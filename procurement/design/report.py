@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from procurement import formats
 from procurement.i18n import N_, Lang, tr
 
 HEADERS = ("#", N_("Table 3 row"), N_("Rating"), N_("Reason"))
@@ -41,7 +42,7 @@ def to_move(view: dict[str, Any]) -> list[dict[str, Any]]:
 
 def row_list(rows: list[dict[str, Any]], lang: Lang) -> str:
     """`` (2 Budget for shared platforms, 6 Joint procurement)``, to follow a word."""
-    names = ("、" if lang == "zh" else ", ").join(f"{r['row']} {r['name']}" for r in rows)
+    names = formats.series((f"{r['row']} {r['name']}" for r in rows), lang)
     return f"（{names}）" if lang == "zh" else f" ({names})"
 
 

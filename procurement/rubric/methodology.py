@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from procurement import formats
 from procurement.i18n import N_, Lang, tr
 from procurement.rubric.model import Criterion, Rubric
 
@@ -62,5 +63,5 @@ def weight_summary(rubric: Rubric, lang: Lang) -> str:
     gates = [c.name.get(lang) for c in rubric.gates]
     if gates:
         text += " " + tr(N_("A bid must pass every pass/fail criterion to be ranked: {gates}."),
-                         lang, gates=("、" if lang == "zh" else ", ").join(gates))
+                         lang, gates=formats.series(gates, lang))
     return text

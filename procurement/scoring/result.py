@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from procurement import formats
 from procurement.i18n import LANGS, N_, Lang, tr
 from procurement.rubric.model import Text
 from procurement.scoring.options import ScoringOptions
@@ -35,7 +36,7 @@ def _param(value: Any, lang: Lang) -> Any:
     if isinstance(value, Text | Labelled):
         return value.get(lang)
     if isinstance(value, list):
-        return ("、" if lang == "zh" else ", ").join(str(_param(v, lang)) for v in value)
+        return formats.series((str(_param(v, lang)) for v in value), lang)
     return value
 
 

@@ -95,6 +95,7 @@ def integrity_check(db: Database, who: Actor, procurement_id: int, *, can_note: 
                         st.rerun()
     missing = [f.key for f in flags if f.note is None]
     if missing:
-        st.warning(t("Approval waits for a note on: {flags}", flags=", ".join(missing)),
+        st.warning(t("Approval waits for a note on: {flags}",
+                     flags=formats.series(missing, lang())),
                    icon=":material/flag:")
     return not missing

@@ -123,7 +123,7 @@ def _shows_opportunity(page, opportunity: Opportunity, lang: Lang) -> None:
     value = "; ".join(formats.money(float(amount), currency, lang)
                       for currency, amount in opportunity.combined_value.items())
     page.get_by_text(tr("{buyers} — combined value {value}", lang,
-                        buyers=", ".join(opportunity.buyers), value=value)).wait_for()
+                        buyers=formats.series(opportunity.buyers, lang), value=value)).wait_for()
     grids = page.get_by_test_id("stDataFrame")
     for reason in opportunity.reasons:
         # The data grid draws on a canvas and gives its rows to assistive technology.
@@ -202,7 +202,7 @@ def test_the_city_section_for_the_lead(city, browser, lang: Lang):
         db.dispose()
         page.get_by_text(tr("Joint pipeline entry {entry} added.", lang, entry=entry)).wait_for()
         what = tr("Accepted: joint entry {entry}", lang, entry=entry)
-    line = f"{mine.id} · {', '.join(mine.buyers)} — {what}"
+    line = f"{mine.id} · {formats.series(mine.buyers, lang)} — {what}"
     _decided(page, lang, line)
     pages.shot(page, f"city-joint-decided-{lang}")
     # A reload: the decision is the database's, not the page's.
