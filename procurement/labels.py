@@ -13,6 +13,7 @@ from procurement.vocabulary import (
     Direction,
     DocumentKind,
     FlagCode,
+    IntegrityCode,
     Jurisdiction,
     Method,
     Milestone,
@@ -144,6 +145,18 @@ MILESTONES = {Milestone.START: N_("Contract start"),
               Milestone.ANNUAL_REVIEW: N_("Annual review"), Milestone.END: N_("Contract end")}
 CONTRACT_KINDS = {ContractKind.GOODS: N_("goods"), ContractKind.SERVICES: N_("services"),
                   ContractKind.WORKS: N_("works")}
+# Cardinal's own titles for its indicators; ours for the bid-rigging screens.
+INTEGRITY_INDICATORS = {
+    IntegrityCode.R018: N_("Single bid received"),
+    IntegrityCode.R024: N_("Price close to the winning bid"),
+    IntegrityCode.R028: N_("Identical bid prices"),
+    IntegrityCode.R036: N_("Lowest bid disqualified"),
+    IntegrityCode.R058: N_("Heavily discounted bid"),
+    IntegrityCode.BR_PROGRESSION: N_("Prices in progression"),
+    IntegrityCode.BR_RATIO: N_("Constant price ratio across lots"),
+    IntegrityCode.BR_COVER: N_("Cover bid"),
+    IntegrityCode.BR_FIGURES: N_("Same unusual figures"),
+}
 # Each vocabulary and the names of its codes, for the test that none is missing.
 VOCABULARIES = {FlagCode: "FLAGS", Method: "METHODS", PriceFormula: "PRICE_FORMULAS",
                 CriterionKind: "KINDS", Coi: "COI", SpreadLevel: "LEVELS", Status: "STATUSES",
@@ -152,7 +165,8 @@ VOCABULARIES = {FlagCode: "FLAGS", Method: "METHODS", PriceFormula: "PRICE_FORMU
                 Jurisdiction: "JURISDICTIONS",
                 Outcome: "OUTCOMES", BidStatus: "BID_STATUSES", DocumentKind: "DOCUMENT_KINDS",
                 Reporting: "REPORTING", Rating: "RATINGS", Direction: "DIRECTIONS",
-                ContractKind: "CONTRACT_KINDS", Milestone: "MILESTONES"}
+                ContractKind: "CONTRACT_KINDS", Milestone: "MILESTONES",
+                IntegrityCode: "INTEGRITY_INDICATORS"}
 # What each audit action means, for people reading the log.
 # The levels of the CPV hierarchy a joint procurement opportunity matched on.
 CPV_LEVELS = {"division": N_("CPV division"), "group": N_("CPV group"),

@@ -143,6 +143,22 @@ class SpreadLevel(StrEnum):
     DISAGREEMENT = "disagreement"
 
 
+class IntegrityCode(StrEnum):
+    """The integrity red flags screened before the approver signs, in the order the
+    screening reports them: the Open Contracting Partnership's Cardinal indicators (R…) and
+    the bid-rigging screens (BR-…)."""
+
+    R018 = "R018"
+    R024 = "R024"
+    R028 = "R028"
+    R036 = "R036"
+    R058 = "R058"
+    BR_PROGRESSION = "BR-PROGRESSION"
+    BR_RATIO = "BR-RATIO"
+    BR_COVER = "BR-COVER"
+    BR_FIGURES = "BR-FIGURES"
+
+
 class FlagCode(StrEnum):
     """Flags on a bid, reasons for disqualifying it, and warnings about a whole result."""
 

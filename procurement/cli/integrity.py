@@ -18,10 +18,9 @@ import click
 
 from procurement.cli.options import actor_option, db_option, json_option, lang_option
 from procurement.i18n import N_, Lang, tr
+from procurement.vocabulary import IntegrityCode, codes
 
 _ID = click.argument("procurement_id", type=int, metavar="ID")
-_CODES = ("R018", "R024", "R028", "R036", "R058", "BR-PROGRESSION", "BR-RATIO", "BR-COVER",
-          "BR-FIGURES")
 
 
 class _ListByDefault(click.Group):
@@ -105,7 +104,8 @@ def list_flags(procurement_id: int, username: str, db_path: str | None, as_json:
 
 @integrity_group.command("note")
 @_ID
-@click.option("--flag", "code", required=True, type=click.Choice(_CODES), help="The flag.")
+@click.option("--flag", "code", required=True, type=click.Choice(codes(IntegrityCode)),
+              help="The flag.")
 @click.option("--bid", "bid_ref", metavar="REF", help="The bid the flag is on.")
 @click.option("--lot", metavar="LOT", help="The lot, for a flag on a lot as a whole.")
 @click.option("--note", required=True, metavar="TEXT",

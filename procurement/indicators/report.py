@@ -16,8 +16,6 @@ from procurement.indicators import formulas, queries
 from procurement.indicators.names import NONE_KEY
 from procurement.indicators.queries import GroupBy, Inputs
 
-__all__ = ["NONE_KEY", "compute", "compute_groupings", "indicators"]
-
 
 def indicators(inputs: Inputs) -> dict[str, Any]:
     """One group's indicators, by their formulas."""

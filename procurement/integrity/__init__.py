@@ -2,14 +2,7 @@
 the Open Contracting Partnership's Cardinal library that apply to one procurement, and the
 bid-rigging screens competition authorities use. Pure functions of the bids and settings."""
 
-from procurement.integrity.model import (
-    INDICATORS,
-    Finding,
-    IntegrityBid,
-    IntegrityFlag,
-    IntegritySettings,
-)
+from procurement.integrity.model import Finding, IntegrityBid, IntegrityFlag, IntegritySettings
 from procurement.integrity.screen import screen
 
-__all__ = ["INDICATORS", "Finding", "IntegrityBid", "IntegrityFlag", "IntegritySettings",
-           "screen"]
+__all__ = ["Finding", "IntegrityBid", "IntegrityFlag", "IntegritySettings", "screen"]

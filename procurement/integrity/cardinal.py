@@ -15,6 +15,7 @@ from procurement.integrity.model import (
     IntegrityBid,
     IntegritySettings,
 )
+from procurement.vocabulary import IntegrityCode
 
 R018_RULE = N_("Only one tenderer submitted a bid in a competitive procedure (Cardinal R018).")
 R024_RULE = N_("The second-lowest valid bid is within {threshold} of the winning bid: a "
@@ -44,7 +45,7 @@ def single_bid(bids: list[IntegrityBid], settings: IntegritySettings) -> list[Fi
     if len(suppliers) != 1:
         return []
     first = bids[0]
-    return [Finding("R018", R018_RULE, R018_SOURCE, first.lot, first.bid_ref,
+    return [Finding(IntegrityCode.R018, R018_RULE, R018_SOURCE, first.lot, first.bid_ref,
                     tuple(b.bid_ref for b in bids), {"supplier": first.supplier}, ONE_DETAIL)]
 
 
@@ -64,7 +65,7 @@ def _winner_and_second(bids: list[IntegrityBid]
     return winner, second, (second.cost - winner.cost) / winner.cost
 
 
-def _gap(code: str, rule: str, source: str, threshold: float, found: tuple[
+def _gap(code: IntegrityCode, rule: str, source: str, threshold: float, found: tuple[
         IntegrityBid, IntegrityBid, float]) -> Finding:
     winner, second, difference = found
     return Finding(code, rule, source, winner.lot, winner.bid_ref,
@@ -80,7 +81,7 @@ def close_to_winner(bids: list[IntegrityBid], settings: IntegritySettings) -> li
     found = _winner_and_second(bids)
     if found is None or found[2] > settings.close_price:
         return []
-    return [_gap("R024", R024_RULE, R024_SOURCE, settings.close_price, found)]
+    return [_gap(IntegrityCode.R024, R024_RULE, R024_SOURCE, settings.close_price, found)]
 
 
 def heavily_discounted(bids: list[IntegrityBid], settings: IntegritySettings) -> list[Finding]:
@@ -88,7 +89,7 @@ def heavily_discounted(bids: list[IntegrityBid], settings: IntegritySettings) ->
     found = _winner_and_second(bids)
     if found is None or found[2] < settings.discounted_price:
         return []
-    return [_gap("R058", R058_RULE, R058_SOURCE, settings.discounted_price, found)]
+    return [_gap(IntegrityCode.R058, R058_RULE, R058_SOURCE, settings.discounted_price, found)]
 
 
 def identical_prices(bids: list[IntegrityBid], settings: IntegritySettings) -> list[Finding]:
@@ -102,7 +103,7 @@ def identical_prices(bids: list[IntegrityBid], settings: IntegritySettings) -> l
     for cost, same in sorted(by_cost.items()):
         if len({b.supplier for b in same}) > 1:
             refs = tuple(sorted(b.bid_ref for b in same))
-            found.append(Finding("R028", R028_RULE, R028_SOURCE, same[0].lot, refs[0], refs,
+            found.append(Finding(IntegrityCode.R028, R028_RULE, R028_SOURCE, same[0].lot, refs[0], refs,
                                  {"bids": ", ".join(refs), "cost": _money(cost)}, SAME_DETAIL))
     return found
 
@@ -115,6 +116,6 @@ def lowest_disqualified(bids: list[IntegrityBid], settings: IntegritySettings, *
     if not price_only or not any(b.valid for b in priced):
         return []
     lowest = min(b.cost or 0.0 for b in priced)
-    return [Finding("R036", R036_RULE, R036_SOURCE, b.lot, b.bid_ref, (b.bid_ref,),
+    return [Finding(IntegrityCode.R036, R036_RULE, R036_SOURCE, b.lot, b.bid_ref, (b.bid_ref,),
                     {"bid": b.bid_ref, "cost": _money(lowest)}, LOWEST_DETAIL)
             for b in priced if b.cost == lowest and not b.valid]

@@ -9,6 +9,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from procurement.i18n import N_, Lang, tr
+from procurement.labels import INTEGRITY_INDICATORS
+from procurement.vocabulary import IntegrityCode
 
 # Open Contracting Partnership, Cardinal (ocdscardinal), indicator documentation.
 CARDINAL = "https://github.com/open-contracting/cardinal-rs/blob/main/docs/cli/indicators/R/"
@@ -32,19 +34,6 @@ IACRC_PATTERNS = "https://guide.iacrc.org/red-flag-unusual-bidding-patterns/"
 TOOLKIT = "http://cca.org.mx/ps/funcionarios/toolkit/html/theme1/t1p2b.htm"
 
 
-# Each indicator by its code, with its name (Cardinal's own titles for its indicators), in the
-# order the screening reports them.
-INDICATORS = {
-    "R018": N_("Single bid received"),
-    "R024": N_("Price close to the winning bid"),
-    "R028": N_("Identical bid prices"),
-    "R036": N_("Lowest bid disqualified"),
-    "R058": N_("Heavily discounted bid"),
-    "BR-PROGRESSION": N_("Prices in progression"),
-    "BR-RATIO": N_("Constant price ratio across lots"),
-    "BR-COVER": N_("Cover bid"),
-    "BR-FIGURES": N_("Same unusual figures"),
-}
 LANGUAGES: tuple[Lang, ...] = ("en", "zh")
 
 
@@ -67,7 +56,7 @@ class Finding:
     """A red flag: the indicator's code, the rule (a msgid), where it comes from, the lot, the
     bid it is on (its subject) and the bids it names, with the figures that raised it."""
 
-    code: str
+    code: IntegrityCode
     rule: str
     source: str
     lot: str
@@ -100,8 +89,7 @@ class IntegrityFlag:
         return None if subject.startswith("lot:") else subject
 
     def indicator(self, lang: Lang) -> str:
-        code = self.finding.code
-        return tr(INDICATORS[code], lang) if code in INDICATORS else code
+        return tr(INTEGRITY_INDICATORS[self.finding.code], lang)
 
     def rule(self, lang: Lang) -> str:
         return tr(self.finding.rule, lang, **self.finding.params)

@@ -16,6 +16,7 @@ from procurement.integrity.model import (
     IntegrityBid,
     IntegritySettings,
 )
+from procurement.vocabulary import IntegrityCode
 
 PROGRESSION_RULE = N_("The bids' prices step up by the same amount or the same ratio: bids "
                       "set from one another, not independently (OECD checklist, suspicious "
@@ -58,7 +59,7 @@ def progression(bids: list[IntegrityBid], settings: IntegritySettings) -> list[F
     else:
         return []
     lot = bids[0].lot
-    return [Finding("BR-PROGRESSION", PROGRESSION_RULE, f"{OECD} ; {TOOLKIT}", lot, f"lot:{lot}",
+    return [Finding(IntegrityCode.BR_PROGRESSION, PROGRESSION_RULE, f"{OECD} ; {TOOLKIT}", lot, f"lot:{lot}",
                     tuple(sorted(b.bid_ref for b in bids if b.cost is not None)),
                     {"prices": shown, **params}, detail)]
 
@@ -82,7 +83,7 @@ def constant_ratio(bids: list[IntegrityBid], settings: IntegritySettings) -> lis
                                                                  settings.ratio_tolerance):
             continue
         refs = tuple(ref for a, b in pairs for ref in (a.bid_ref, b.bid_ref))
-        found.append(Finding("BR-RATIO", RATIO_RULE, IACRC_TESTS, lots[0], pairs[0][0].bid_ref,
+        found.append(Finding(IntegrityCode.BR_RATIO, RATIO_RULE, IACRC_TESTS, lots[0], pairs[0][0].bid_ref,
                              refs, {"first": first, "second": second, "ratio": f"{mean:.4f}",
                                     "lots": ", ".join(lots)}, RATIO_DETAIL))
     return found
@@ -96,7 +97,7 @@ def cover_bids(bids: list[IntegrityBid], settings: IntegritySettings) -> list[Fi
     for i in range(2, len(priced)):
         below, above = priced[i - 1].cost or 0.0, priced[i].cost or 0.0
         if above >= (1 + settings.cover_gap) * below:
-            return [Finding("BR-COVER", COVER_RULE, f"{OECD} ; {IACRC_TESTS}", b.lot, b.bid_ref,
+            return [Finding(IntegrityCode.BR_COVER, COVER_RULE, f"{OECD} ; {IACRC_TESTS}", b.lot, b.bid_ref,
                             (b.bid_ref,), {"gap": f"{settings.cover_gap * 100:.0f} %",
                                            "bid": b.bid_ref, "cost": _money(b.cost or 0.0),
                                            "below": _money(below)}, COVER_DETAIL)
@@ -119,7 +120,7 @@ def unusual_figures(bids: list[IntegrityBid], settings: IntegritySettings) -> li
     for tail, same in sorted(by_tail.items()):
         if len({b.supplier for b in same}) > 1 and len({round(b.cost or 0) for b in same}) > 1:
             refs = tuple(sorted(b.bid_ref for b in same))
-            found.append(Finding("BR-FIGURES", FIGURES_RULE, f"{OECD} ; {IACRC_PATTERNS}",
+            found.append(Finding(IntegrityCode.BR_FIGURES, FIGURES_RULE, f"{OECD} ; {IACRC_PATTERNS}",
                                  same[0].lot, refs[0], refs,
                                  {"bids": ", ".join(refs), "digits": tail}, FIGURES_DETAIL))
     return found

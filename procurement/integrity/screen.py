@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from procurement.integrity import cardinal, rigging
-from procurement.integrity.model import INDICATORS, Finding, IntegrityBid, IntegritySettings
+from procurement.integrity.model import Finding, IntegrityBid, IntegritySettings
+from procurement.vocabulary import IntegrityCode
 
 Screen = Callable[[list[IntegrityBid], IntegritySettings], list[Finding]]
 PER_LOT: tuple[Screen, ...] = (cardinal.single_bid, cardinal.close_to_winner,
                                cardinal.identical_prices, cardinal.heavily_discounted,
                                rigging.progression, rigging.cover_bids, rigging.unusual_figures)
-CODES = tuple(INDICATORS)
+CODES = tuple(IntegrityCode)
 
 
 def screen(bids: list[IntegrityBid], settings: IntegritySettings | None = None, *,

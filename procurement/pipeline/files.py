@@ -160,7 +160,7 @@ class SiteFiles:
                          ocid_prefix=options.ocid_prefix, license_url=options.license)
         self._join("feed.atom", atom, feed.TAIL)
         frame = site.Frame(publisher, published, options.license, "feed.atom", self._cn,
-                           bool(policies), self.indicators is not None)
+                           bool(policies), options.indicators_page)
         awards = list(self._award_releases.values())
         self._join("index.html", *site.page_around_rows(
             "index.html", frame, count=count, pages_key=pages_key,

@@ -61,10 +61,13 @@ def _labels() -> dict[str, Markup]:
 
 def two_lines(msgid: str) -> Markup:
     """A sentence in English, then in Chinese on a line of its own (marked as Chinese)."""
-    english, chinese = tr(msgid, "en"), tr(msgid, "zh")
+    return _lines(tr(msgid, "en"), tr(msgid, "zh"))
+
+
+def _lines(english: str, chinese: str) -> Markup:
     if english == chinese:
         return escape(english)
-    return Markup(f'{escape(english)}<br><span lang="zh-CN">{escape(chinese)}</span>')
+    return Markup('{}<br><span lang="zh-CN">{}</span>').format(english, chinese)
 
 
 def _key(by: str, key: str) -> Markup:
@@ -95,9 +98,10 @@ def page(figures: Mapping[str, Any], frame: Frame) -> str:
                            for group in groups]}
                  for by, groups in table.groupings(figures).items() if groups]
     new = overall.get("new_suppliers_by_year") or {}
-    return template(PAGE).render(maturity=_maturity(figures.get("maturity")),
+    return template(PAGE).render(
         I=_labels(), awarded=bool(overall.get("procedures")), overall=overall_rows,
         headings=[two_lines(label) for _, label, _ in INDICATORS], groupings=groupings,
+        maturity=_maturity(figures.get("maturity")),
         new_suppliers=", ".join(f"{year}: {count}" for year, count in new.items()),
         csv_name=CSV, json_name=JSON, **frame.context(""))
 
@@ -108,13 +112,10 @@ def _maturity(view: Mapping[str, Any] | None) -> dict[str, Any] | None:
         return None
     headers, english = maturity_table(dict(view), "en")
     _, chinese = maturity_table(dict(view), "zh")
-    return {"heading": two_lines(N_("Table 3 row")), "periods": headers[1:],
-            "rows": [{"name": _both_lines(en[0], zh[0]), "values": en[1:]}
+    return {"id": "maturity", "caption": _labels()["maturity"],
+            "heading": two_lines(N_("Table 3 row")), "periods": headers[1:],
+            "rows": [{"key": _lines(en[0], zh[0]), "values": en[1:]}
                      for en, zh in zip(english, chinese, strict=True)]}
-
-
-def _both_lines(english: str, chinese: str) -> Markup:
-    return Markup('{}<br><span lang="zh-CN">{}</span>').format(english, chinese)
 
 
 def write(folder: Path, figures: Mapping[str, Any], frame: Frame) -> None:

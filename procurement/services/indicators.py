@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from procurement.indicators import report, source, table
 from procurement.indicators.queries import GroupBy
@@ -24,7 +24,7 @@ LOCAL_PREFIX = "ocds-local"
 # The evaluation workflow runs a call for bids that any supplier may answer: the city's own
 # procedures count as open (competitive) ones. Stated in docs/indicators.md.
 CITY_METHOD = "open"
-GROUPINGS: tuple[GroupBy, ...] = ("buyer", "cpv", "year")
+GROUPINGS: tuple[GroupBy, ...] = get_args(GroupBy)  # every grouping, in its order
 
 
 def city_releases(db: Database, awarded: Iterable[AwardNotice] | None = None

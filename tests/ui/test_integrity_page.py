@@ -15,14 +15,15 @@ from procurement.integrity.cardinal import GAP_DETAIL, R024_RULE
 from procurement.integrity.model import OECD, R024_SOURCE
 from procurement.integrity.rigging import FIGURES_DETAIL, FIGURES_RULE
 from procurement.services import award, clock, integrity, procurements, users
+from procurement.vocabulary import IntegrityCode
 from tests.ui.conftest import texts
 
 PARKING = 1
 FOUND = [
-    Finding("R024", R024_RULE, R024_SOURCE, "all", "SP-02", ("SP-02", "SP-03"),
+    Finding(IntegrityCode.R024, R024_RULE, R024_SOURCE, "all", "SP-02", ("SP-02", "SP-03"),
             {"threshold": "5.0 %", "winner": "SP-02", "winner_cost": "100.00",
              "second": "SP-03", "second_cost": "104.00", "difference": "4.0 %"}, GAP_DETAIL),
-    Finding("BR-FIGURES", FIGURES_RULE, OECD, "all", "SP-01", ("SP-01", "SP-03"),
+    Finding(IntegrityCode.BR_FIGURES, FIGURES_RULE, OECD, "all", "SP-01", ("SP-01", "SP-03"),
             {"bids": "SP-01, SP-03", "digits": "567"}, FIGURES_DETAIL),
 ]
 
